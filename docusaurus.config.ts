@@ -1,0 +1,121 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import mermaidChunksPlugin from './tools/site/mermaid-chunks';
+
+const config: Config = {
+  title: 'Zero-Copy, Explained and Exercised',
+  tagline: 'How Linux moves bytes from a file to a socket, and how to stop copying them twice',
+  favicon: 'img/favicon.svg',
+
+  future: {
+    v4: true,
+  },
+
+  url: 'https://zero-copy.example.org',
+  baseUrl: '/',
+  trailingSlash: true,
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'zh-Hans'],
+    localeConfigs: {
+      en: {label: 'English', htmlLang: 'en'},
+      'zh-Hans': {label: '简体中文', htmlLang: 'zh-Hans'},
+    },
+  },
+
+  markdown: {
+    mermaid: true,
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en', 'zh'],
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: false,
+      },
+    ],
+  ],
+
+  plugins: [mermaidChunksPlugin],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: {
+          customCss: './src/css/custom.css',
+        },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {
+      respectPrefersColorScheme: true,
+    },
+    mermaid: {
+      theme: {light: 'neutral', dark: 'dark'},
+    },
+    navbar: {
+      title: 'Zero-Copy',
+      logo: {
+        alt: 'Zero-Copy logo: an arrow passing straight from disk to network',
+        src: 'img/logo.svg',
+      },
+      items: [
+        {type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course'},
+        {to: '/docs/teach/', label: 'For teachers', position: 'left'},
+        {type: 'localeDropdown', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Course',
+          items: [
+            {label: 'Course map', to: '/docs/'},
+            {label: 'Exercises', to: '/docs/exercises/'},
+            {label: 'For teachers', to: '/docs/teach/'},
+          ],
+        },
+        {
+          title: 'Primary sources',
+          items: [
+            {label: 'sendfile(2)', href: 'https://man7.org/linux/man-pages/man2/sendfile.2.html'},
+            {label: 'Kernel DMA API', href: 'https://docs.kernel.org/core-api/dma-api-howto.html'},
+            {label: 'MSG_ZEROCOPY', href: 'https://docs.kernel.org/networking/msg_zerocopy.html'},
+          ],
+        },
+      ],
+      copyright: 'Zero-Copy, Explained and Exercised. Prose and code under the MIT licence.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['java', 'bash', 'c'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

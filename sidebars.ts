@@ -1,0 +1,22 @@
+import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+import {CHAPTERS} from './src/data/course';
+
+// The course in reading order, taken from the same course map the landing page shows.
+// Chapter folders are docs/NN-slug/; Docusaurus drops the number prefix from doc ids.
+const sidebars: SidebarsConfig = {
+  course: [
+    'index',
+    {
+      type: 'category',
+      label: 'Core chapters',
+      collapsed: false,
+      items: CHAPTERS.filter((chapter) => chapter.status === 'published').map(
+        (chapter) => `${chapter.slug}/index`,
+      ),
+    },
+    'exercises/index',
+    'teach/index',
+  ],
+};
+
+export default sidebars;

@@ -1,0 +1,85 @@
+// The course map: one entry per chapter, read by the landing page, the docs index and the
+// exercise CLI, so the order, titles and exercise folders are stated once.
+
+export interface Chapter {
+  /** Two-digit number, also the exercise folder's prefix: "03". */
+  readonly number: string;
+  /** URL slug of the chapter page and the exercise folder's suffix. */
+  readonly slug: string;
+  readonly title: string;
+  /** One sentence: what the reader can do after the chapter. */
+  readonly teaches: string;
+  readonly minutes: number;
+  /** Folder under exercises/, and the model module the exercise mirrors. */
+  readonly exercise: {readonly folder: string; readonly module: string};
+  /** 'planned' chapters are listed on the map but have no page yet. */
+  readonly status: 'published' | 'planned';
+}
+
+export const CHAPTERS: readonly Chapter[] = [
+  {
+    number: '01',
+    slug: 'user-and-kernel-space',
+    title: 'User space and kernel space',
+    teaches: 'Why a system call is a mode switch, not a context switch, and what each one costs.',
+    minutes: 35,
+    exercise: {folder: '01-user-kernel', module: 'user-kernel'},
+    status: 'planned',
+  },
+  {
+    number: '02',
+    slug: 'dma',
+    title: 'DMA: letting devices move the bytes',
+    teaches: 'What a DMA engine takes off the CPU, what it does not, and why contiguous buffers matter.',
+    minutes: 35,
+    exercise: {folder: '02-dma', module: 'dma'},
+    status: 'planned',
+  },
+  {
+    number: '03',
+    slug: 'read-write',
+    title: 'The traditional path: read() + write()',
+    teaches: 'The four copies and four mode switches of a read/write loop, and how they grow with the buffer count.',
+    minutes: 45,
+    exercise: {folder: '03-read-write', module: 'read-write'},
+    status: 'published',
+  },
+  {
+    number: '04',
+    slug: 'sendfile',
+    title: 'sendfile(): one call, no user buffer',
+    teaches: 'How sendfile() removes the user-space copy, its limits, and how to loop on it correctly.',
+    minutes: 45,
+    exercise: {folder: '04-sendfile', module: 'sendfile'},
+    status: 'planned',
+  },
+  {
+    number: '05',
+    slug: 'scatter-gather',
+    title: 'Scatter-gather DMA: the last CPU copy goes',
+    teaches: 'How descriptor lists let the NIC gather from the page cache, and which NIC features it needs.',
+    minutes: 40,
+    exercise: {folder: '05-scatter-gather', module: 'scatter-gather'},
+    status: 'planned',
+  },
+  {
+    number: '06',
+    slug: 'mmap-and-java-nio',
+    title: 'mmap() + write() and Java NIO',
+    teaches: 'What mapping a file really does, when it pays, and how FileChannel.transferTo picks its path.',
+    minutes: 60,
+    exercise: {folder: '06-mmap-nio', module: 'mmap'},
+    status: 'planned',
+  },
+];
+
+export function chapterBySlugOrNumber(name: string): Chapter | undefined {
+  const wanted = name.trim().toLowerCase();
+  return CHAPTERS.find(
+    (chapter) =>
+      chapter.number === wanted.padStart(2, '0') ||
+      chapter.slug === wanted ||
+      chapter.exercise.folder === wanted ||
+      chapter.exercise.module === wanted,
+  );
+}

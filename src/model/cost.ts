@@ -1,0 +1,99 @@
+import type {Summary} from './types';
+import {requirePositiveNumber} from './validate';
+
+/**
+ * Hardware parameters the cost estimate is computed from. Defaults are rough figures from
+ * the course's fact sheet; every chapter that quotes an estimate says which ones it used.
+ */
+export interface HardwareParams {
+  /** How fast one core copies memory with memcpy-like loops. */
+  readonly memcpyBytesPerSecond: number;
+  /** One user->kernel or kernel->user transition; a syscall round trip is two of them. */
+  readonly modeSwitchNs: number;
+  /** Handling one page fault (trap, page-table update, return). */
+  readonly pageFaultNs: number;
+  /** How fast a device's DMA engine moves bytes (disk or NIC): it costs no CPU instructions. */
+  readonly dmaBytesPerSecond: number;
+}
+
+export interface HardwareParamSource {
+  readonly label: string;
+  readonly unit: string;
+  readonly source: string;
+}
+
+export const DEFAULT_HARDWARE: HardwareParams = {
+  memcpyBytesPerSecond: 12e9,
+  modeSwitchNs: 100,
+  pageFaultNs: 4400,
+  dmaBytesPerSecond: 1.25e9,
+};
+
+export const HARDWARE_SOURCES: Record<keyof HardwareParams, HardwareParamSource> = {
+  memcpyBytesPerSecond: {
+    label: 'Memory copy bandwidth',
+    unit: 'bytes/s',
+    source:
+      'single-threaded memcpy of 512 MiB measured at 11.7-12.4 GB/s on a small 2-vCPU VM (course fact sheet, measured once)',
+  },
+  modeSwitchNs: {
+    label: 'Mode switch',
+    unit: 'ns',
+    source:
+      'half of a ~200 ns syscall round trip: getppid measured at 170-185 ns (fact sheet); 228-237 ns on Skylake with KPTI (Phoronix)',
+  },
+  pageFaultNs: {
+    label: 'Page fault',
+    unit: 'ns',
+    source: 'first-touch page fault measured at 4.4-7.6 us on a VM (fact sheet); the low end is used',
+  },
+  dmaBytesPerSecond: {
+    label: 'DMA bandwidth',
+    unit: 'bytes/s',
+    source: 'an assumption, not a measurement: a 10 Gbit/s device (1.25 GB/s). Change it to match your disk or NIC',
+  },
+};
+
+export interface CostEstimate {
+  /** CPU time spent copying bytes. */
+  readonly copyNs: number;
+  /** CPU time spent entering and leaving the kernel. */
+  readonly modeSwitchNs: number;
+  /** CPU time spent handling page faults. */
+  readonly pageFaultNs: number;
+  /** Everything the CPU spends on the transfer: the figure zero-copy reduces. */
+  readonly cpuNs: number;
+  /** Time the DMA engines are busy, summed over devices; no CPU instructions. */
+  readonly dmaNs: number;
+}
+
+export function validateHardware(params: HardwareParams): HardwareParams {
+  requirePositiveNumber('memcpyBytesPerSecond', params.memcpyBytesPerSecond, 'bytes per second');
+  requirePositiveNumber('modeSwitchNs', params.modeSwitchNs, 'nanoseconds');
+  requirePositiveNumber('pageFaultNs', params.pageFaultNs, 'nanoseconds');
+  requirePositiveNumber('dmaBytesPerSecond', params.dmaBytesPerSecond, 'bytes per second');
+  return params;
+}
+
+/** Turns a summary's counts into estimated time, using the given hardware parameters. */
+export function estimateCost(summary: Summary, params: HardwareParams = DEFAULT_HARDWARE): CostEstimate {
+  validateHardware(params);
+  const copyNs = (summary.cpuBytes / params.memcpyBytesPerSecond) * 1e9;
+  const modeSwitchNs = summary.modeSwitches * params.modeSwitchNs;
+  const pageFaultNs = summary.pageFaults * params.pageFaultNs;
+  return {
+    copyNs,
+    modeSwitchNs,
+    pageFaultNs,
+    cpuNs: copyNs + modeSwitchNs + pageFaultNs,
+    dmaNs: (summary.dmaBytes / params.dmaBytesPerSecond) * 1e9,
+  };
+}
+
+/** "850 ns", "12.3 µs", "89.5 ms", "1.2 s". */
+export function formatDuration(ns: number): string {
+  if (ns < 1e3) return `${Number(ns.toFixed(1))} ns`;
+  if (ns < 1e6) return `${Number((ns / 1e3).toFixed(1))} µs`;
+  if (ns < 1e9) return `${Number((ns / 1e6).toFixed(1))} ms`;
+  return `${Number((ns / 1e9).toFixed(2))} s`;
+}

@@ -1,0 +1,7 @@
+import {afterEach} from 'vitest';
+import {cleanup} from '@testing-library/react';
+
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});

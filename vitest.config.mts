@@ -1,0 +1,82 @@
+import path from 'node:path';
+import {defineConfig, type Plugin} from 'vitest/config';
+import {SUBJECT_PREFIX, subjectFile, targetFromEnv} from './tools/grading/subject.mts';
+
+const root = import.meta.dirname;
+
+// Graders import `@subject/<module>`; ZC_TARGET decides whose code that is (default: the learner's).
+function subjectAlias(): Plugin {
+  const target = targetFromEnv(process.env.ZC_TARGET);
+  return {
+    name: 'zero-copy-subject',
+    enforce: 'pre',
+    resolveId(id) {
+      return id.startsWith(SUBJECT_PREFIX) ? subjectFile(id.slice(SUBJECT_PREFIX.length), target) : null;
+    },
+  };
+}
+
+// Components import Docusaurus modules that only exist inside a Docusaurus build; unit tests
+// use small stand-ins with the same behaviour (tests/stubs/).
+const docusaurusStubs = {
+  '@docusaurus/Translate': path.join(root, 'tests/stubs/Translate.tsx'),
+  '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
+  '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
+  '@site': root,
+};
+
+const siteAlias = {
+  '@site': root,
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'model',
+          environment: 'node',
+          include: ['src/model/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: {alias: docusaurusStubs},
+        esbuild: {jsx: 'automatic'},
+        test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['src/components/**/*.test.tsx', 'src/theme/**/*.test.ts'],
+          setupFiles: ['tests/stubs/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          environment: 'node',
+          include: ['tests/site/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [subjectAlias()],
+        resolve: {alias: siteAlias},
+        test: {
+          name: 'graders',
+          environment: 'node',
+          include: ['exercises/*/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/server.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
