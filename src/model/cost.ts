@@ -14,6 +14,10 @@ export interface HardwareParams {
   readonly pageFaultNs: number;
   /** How fast a device's DMA engine moves bytes (disk or NIC): it costs no CPU instructions. */
   readonly dmaBytesPerSecond: number;
+  /** The scheduler switching from one task to another (and the cache it disturbs). */
+  readonly contextSwitchNs: number;
+  /** A vDSO call such as clock_gettime: runs in user space, no mode switch at all. */
+  readonly vdsoCallNs: number;
 }
 
 export interface HardwareParamSource {
@@ -27,6 +31,8 @@ export const DEFAULT_HARDWARE: HardwareParams = {
   modeSwitchNs: 100,
   pageFaultNs: 4400,
   dmaBytesPerSecond: 1.25e9,
+  contextSwitchNs: 3000,
+  vdsoCallNs: 20,
 };
 
 export const HARDWARE_SOURCES: Record<keyof HardwareParams, HardwareParamSource> = {
@@ -52,6 +58,17 @@ export const HARDWARE_SOURCES: Record<keyof HardwareParams, HardwareParamSource>
     unit: 'bytes/s',
     source: 'an assumption, not a measurement: a 10 Gbit/s device (1.25 GB/s). Change it to match your disk or NIC',
   },
+  contextSwitchNs: {
+    label: 'Context switch',
+    unit: 'ns',
+    source:
+      'about 3 us: half of a 6.5-7.1 us pipe ping-pong round trip between two processes, measured on a VM (fact sheet)',
+  },
+  vdsoCallNs: {
+    label: 'vDSO call',
+    unit: 'ns',
+    source: '13-33 ns for clock_gettime through the vDSO, which never enters the kernel (gms.tf, "On the costs of syscalls")',
+  },
 };
 
 export interface CostEstimate {
@@ -72,6 +89,8 @@ export function validateHardware(params: HardwareParams): HardwareParams {
   requirePositiveNumber('modeSwitchNs', params.modeSwitchNs, 'nanoseconds');
   requirePositiveNumber('pageFaultNs', params.pageFaultNs, 'nanoseconds');
   requirePositiveNumber('dmaBytesPerSecond', params.dmaBytesPerSecond, 'bytes per second');
+  requirePositiveNumber('contextSwitchNs', params.contextSwitchNs, 'nanoseconds');
+  requirePositiveNumber('vdsoCallNs', params.vdsoCallNs, 'nanoseconds');
   return params;
 }
 
