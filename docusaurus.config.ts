@@ -1,7 +1,7 @@
-import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import mermaidChunksPlugin from './tools/site/mermaid-chunks';
+import {darkCodeTheme, lightCodeTheme} from './tools/site/code-themes';
 
 const config: Config = {
   title: 'Zero-Copy, Explained and Exercised',
@@ -111,8 +111,8 @@ const config: Config = {
       copyright: 'Zero-Copy, Explained and Exercised. Prose and code under the MIT licence.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
       additionalLanguages: ['java', 'bash', 'c'],
     },
   } satisfies Preset.ThemeConfig,

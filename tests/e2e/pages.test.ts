@@ -1,0 +1,130 @@
+// Every built page, in both locales, in a real headless Chromium: it renders without errors,
+// every Mermaid diagram becomes an SVG, every live component answers a click and a key,
+// axe finds nothing serious, and nothing is fetched from another host.
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {launchChromium} from '../support/browser';
+import {builtPages} from '../support/site-pages';
+
+const baseUrl = inject('baseUrl');
+const pages = builtPages();
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface PageProblems {
+  readonly errors: string[];
+  readonly foreignRequests: string[];
+}
+
+async function openPage(context: BrowserContext, urlPath: string): Promise<{page: Page; problems: PageProblems}> {
+  const page = await context.newPage();
+  const problems: PageProblems = {errors: [], foreignRequests: []};
+  const origin = new URL(baseUrl).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.errors.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.foreignRequests.push(url);
+    }
+  });
+  await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+  return {page, problems};
+}
+
+/** Scrolls each diagram into view (they load lazily) and waits for its SVG. */
+async function renderDiagrams(page: Page): Promise<number> {
+  const frames = page.locator('[data-mermaid-frame]');
+  const count = await frames.count();
+  for (let i = 0; i < count; i++) {
+    const frame = frames.nth(i);
+    await frame.scrollIntoViewIfNeeded();
+    await frame.locator('svg').first().waitFor({state: 'attached', timeout: 20_000});
+  }
+  return count;
+}
+
+/** Each live component's readout must change after a click and after a key press. */
+async function exerciseLiveComponents(page: Page): Promise<string[]> {
+  const failures: string[] = [];
+  const components = page.locator('[data-live-component]');
+  const count = await components.count();
+  for (let i = 0; i < count; i++) {
+    const component = components.nth(i);
+    const name = (await component.getAttribute('data-live-component')) ?? `#${i}`;
+    const readout = component.locator('[data-live-readout]').first();
+    await component.scrollIntoViewIfNeeded();
+    const before = await readout.innerText();
+    await component.locator('[data-live-click]').first().click();
+    const afterClick = await readout.innerText();
+    if (afterClick === before) failures.push(`${name}: a click did not change the readout ("${before}")`);
+    const keyTarget = component.locator('[data-live-keys]').first();
+    const key = (await keyTarget.getAttribute('data-live-keys')) ?? 'ArrowRight';
+    await keyTarget.focus();
+    await page.keyboard.press(key);
+    const afterKey = await readout.innerText();
+    if (afterKey === afterClick) failures.push(`${name}: pressing ${key} did not change the readout ("${afterClick}")`);
+  }
+  return failures;
+}
+
+type AxeViolations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+
+function seriousFindings(violations: AxeViolations): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+describe('every built page in headless Chromium', () => {
+  it('finds pages in both locales', () => {
+    expect(pages).toContain('/');
+    expect(pages).toContain('/zh-Hans/');
+    expect(pages.filter((p) => p.startsWith('/docs/')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const urlPath of pages) {
+    it(`keeps ${urlPath} readable in dark mode (axe contrast, diagrams drawn)`, async () => {
+      const context = await browser.newContext({colorScheme: 'dark'});
+      try {
+        const {page, problems} = await openPage(context, urlPath);
+        expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+        await renderDiagrams(page);
+        const axe = await new AxeBuilder({page}).withTags(['wcag2aa']).analyze();
+        expect(seriousFindings(axe.violations), 'axe in dark mode').toEqual([]);
+        expect(problems.errors, 'console and page errors').toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`renders ${urlPath} cleanly, with diagrams, live components and no serious axe findings`, async () => {
+      const context = await browser.newContext({reducedMotion: 'no-preference'});
+      try {
+        const {page, problems} = await openPage(context, urlPath);
+        await expect(page.locator('main, [role="main"]').first()).toBeDefined();
+        const diagrams = await renderDiagrams(page);
+        const svgs = await page.locator('[data-mermaid-frame] svg[id^="mermaid-svg"]').count();
+        expect(svgs, 'every Mermaid block became an SVG').toBe(diagrams);
+        expect(await exerciseLiveComponents(page)).toEqual([]);
+        const axe = await new AxeBuilder({page}).analyze();
+        expect(seriousFindings(axe.violations), 'axe: serious or critical violations').toEqual([]);
+        expect(problems.errors, 'console and page errors').toEqual([]);
+        expect(problems.foreignRequests, 'requests to other hosts').toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,64 @@
+// A small static file server for the built site: directory URLs serve index.html, missing
+// files the site's 404 page, and text assets are gzipped when the browser accepts it (as a
+// CDN would), so page weight measured against it is realistic.
+import {createReadStream, existsSync, statSync} from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {createGzip} from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+};
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml']);
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function resolveFile(root: string, urlPath: string): string | null {
+  const clean = path.normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+  let file = path.join(root, clean);
+  if (!file.startsWith(root)) return null;
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+export function startStaticServer(root: string, port = 0): Promise<StaticServer> {
+  const server = http.createServer((request, response) => {
+    const found = resolveFile(root, request.url ?? '/');
+    const file = found ?? path.join(root, '404.html');
+    const extension = path.extname(file);
+    response.statusCode = found ? 200 : 404;
+    response.setHeader('Content-Type', TYPES[extension] ?? 'application/octet-stream');
+    response.setHeader('Cache-Control', extension === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable');
+    const gzip = COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (gzip) {
+      response.setHeader('Content-Encoding', 'gzip');
+      response.setHeader('Vary', 'Accept-Encoding');
+      createReadStream(file).pipe(createGzip()).pipe(response);
+    } else {
+      createReadStream(file).pipe(response);
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const {port: actual} = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${actual}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,139 @@
+// `npm test`: every layer of the project's tests, in order, ending with one plain line
+// "N passed, N failed" totalled over all layers (the line CI reads).
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {REPO_ROOT} from './grading/subject.mts';
+import {runGrader} from './grading/vitest-json';
+import {availableChapters} from './workbench/chapters';
+import {colour, relative} from './workbench/terminal';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface Layer {
+  readonly id: string;
+  readonly title: string;
+  readonly run: () => Promise<Tally>;
+}
+
+const BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
+
+function exec(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(BIN, command), args, {
+      cwd: REPO_ROOT,
+      env: {...process.env, ...env},
+      stdio: 'inherit',
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+    child.on('error', (error) => {
+      console.error(error.message);
+      resolve(1);
+    });
+  });
+}
+
+/** One pass or one failure, for layers that are a single check. */
+async function single(command: string, args: readonly string[]): Promise<Tally> {
+  const code = await exec(command, args);
+  return code === 0 ? {passed: 1, failed: 0, skipped: 0} : {passed: 0, failed: 1, skipped: 0};
+}
+
+/** Runs Vitest projects and counts their tests from the JSON report. */
+async function vitest(projects: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Tally> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zc-test-'));
+  const output = path.join(dir, 'report.json');
+  try {
+    const code = await exec(
+      'vitest',
+      ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${output}`],
+      env,
+    );
+    if (!existsSync(output)) return {passed: 0, failed: 1, skipped: 0};
+    const report = JSON.parse(readFileSync(output, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numFailedTestSuites: number;
+    };
+    const tally = {
+      passed: report.numPassedTests,
+      // A file that fails to load has no tests to count; count it as one failure.
+      failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? Math.max(1, report.numFailedTestSuites) : 0),
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
+    return tally;
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/** Every grader must fail on its pristine starter: a starter that passes a test gives free points. */
+async function startersFail(): Promise<Tally> {
+  const tally: Tally = {passed: 0, failed: 0, skipped: 0};
+  for (const chapter of availableChapters()) {
+    const run = await runGrader(relative(chapter.graderFile), {target: 'pristine', timeoutMs: 120_000});
+    const passing = run.tests.filter((test) => test.status === 'passed');
+    const ok = run.tests.length > 0 && passing.length === 0 && !run.timedOut;
+    const edited =
+      existsSync(chapter.learnerFile) &&
+      readFileSync(chapter.learnerFile, 'utf8') !== readFileSync(chapter.pristineFile, 'utf8');
+    const note = edited ? colour.dim(' (your own file is edited; the pristine copy was checked)') : '';
+    if (ok) {
+      tally.passed++;
+      console.log(`${colour.green('✓')} ${chapter.number}: all ${run.tests.length} tests fail on the starter${note}`);
+    } else {
+      tally.failed++;
+      console.log(`${colour.red('✗')} ${chapter.number}: the starter is not failing every test${note}`);
+      for (const test of passing) console.log(`    passes on the starter: ${test.name}`);
+      for (const problem of run.problems) console.log(`    ${problem}`);
+      if (run.tests.length === 0) console.log('    no test ran');
+    }
+  }
+  return tally;
+}
+
+const LAYERS: readonly Layer[] = [
+  {id: 'types', title: 'Type-check (tsc)', run: () => single('tsc', ['-p', '.'])},
+  {id: 'unit', title: 'Model, component and site-source tests', run: () => vitest(['model', 'components', 'site'])},
+  {id: 'graders', title: 'Exercise graders on the reference model', run: () => vitest(['graders'], {ZC_TARGET: 'reference'})},
+  {id: 'starters', title: 'Exercise graders fail on the pristine starters', run: startersFail},
+  {id: 'build', title: 'Production build, en and zh-Hans', run: () => single('docusaurus', ['build'])},
+  {id: 'e2e', title: 'Browser tests in headless Chromium', run: () => vitest(['e2e'])},
+];
+
+async function main(): Promise<number> {
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const unknown = only.filter((id) => !LAYERS.some((layer) => layer.id === id));
+  if (unknown.length > 0) {
+    console.error(`Unknown layer ${unknown.join(', ')}; layers: ${LAYERS.map((l) => l.id).join(', ')}`);
+    return 2;
+  }
+  const total: Tally = {passed: 0, failed: 0, skipped: 0};
+  const lines: string[] = [];
+  for (const layer of LAYERS.filter((l) => only.length === 0 || only.includes(l.id))) {
+    console.log(`\n${colour.bold(`== ${layer.title} ==`)}`);
+    const started = Date.now();
+    const tally = await layer.run();
+    total.passed += tally.passed;
+    total.failed += tally.failed;
+    total.skipped += tally.skipped;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    lines.push(`${tally.failed === 0 ? '✓' : '✗'} ${layer.title}: ${tally.passed} passed, ${tally.failed} failed (${seconds} s)`);
+  }
+  console.log(`\n${colour.bold('== Summary ==')}`);
+  for (const line of lines) console.log(line);
+  const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
+  console.log(`${total.passed} passed, ${total.failed} failed${skipped}`);
+  return total.failed === 0 && total.passed > 0 ? 0 : 1;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});
