@@ -9,7 +9,8 @@ import {ModelInputError, requireInteger, requireOneOf} from './validate';
 const MAX_EXACT_COUNT = Number.MAX_SAFE_INTEGER;
 
 // ---------------------------------------------------------------------------------------
-// The address-space split (Linux Documentation/arch/x86/x86_64/mm.rst)
+// The address-space split. Source: the kernel's x86-64 memory map,
+// Documentation/arch/x86/x86_64/mm.rst (docs.kernel.org/arch/x86/x86_64/mm.html).
 
 /** x86-64 page tables have 4 levels (48-bit virtual addresses) or 5 (57-bit). */
 export type PagingLevels = 4 | 5;
@@ -61,10 +62,10 @@ export function requireAddress(parameter: string, address: unknown): bigint {
 }
 
 /**
- * Where the two canonical halves lie. The CPU uses only the low `bits` bits of an address
- * and requires bits 63 down to bits-1 to be copies of bit bits-1 (sign extension), so the
- * valid addresses are the bottom and the top of the 64-bit range; Linux gives the bottom
- * half to user space and the top half to the kernel.
+ * Where the two canonical halves lie. Only `bits` bits of an address are implemented; bits
+ * 63 down to the highest implemented one are sign-extended copies of it, so the canonical
+ * addresses are the bottom and the top of the 64-bit range with a hole between them. Linux
+ * gives the bottom half to user space and the top half to the kernel (mm.rst).
  */
 export function addressLayout(pagingLevels: PagingLevels = 4): AddressLayout {
   const levels = requirePagingLevels(pagingLevels);
@@ -93,10 +94,10 @@ export function classifyAddress(address: bigint, pagingLevels: PagingLevels = 4)
 // ---------------------------------------------------------------------------------------
 // A program as a list of operations
 
-/** Calls the vDSO answers in user space, without entering the kernel. */
+/** Calls the vDSO answers in user space, without entering the kernel (gms.tf, "On the costs of syscalls"). */
 export type VdsoCallName = 'clock_gettime';
 
-/** A system call: the task traps into the kernel (`syscall` on x86-64) and returns. */
+/** A system call: the task traps into the kernel (`syscall` on x86-64, syscall(2)) and returns. */
 export interface SyscallOp {
   readonly kind: 'syscall';
   readonly name: SyscallName;

@@ -85,10 +85,10 @@ export function classifyAddress(address: bigint, pagingLevels: PagingLevels = 4)
 // ---------------------------------------------------------------------------------------
 // A program as a list of operations
 
-/** Calls the vDSO answers in user space, without entering the kernel. */
+/** Calls the vDSO answers in user space, without entering the kernel (gms.tf, "On the costs of syscalls"). */
 export type VdsoCallName = 'clock_gettime';
 
-/** A system call: the task traps into the kernel (`syscall` on x86-64) and returns. */
+/** A system call: the task traps into the kernel (`syscall` on x86-64, syscall(2)) and returns. */
 export interface SyscallOp {
   readonly kind: 'syscall';
   readonly name: SyscallName;

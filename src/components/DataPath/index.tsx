@@ -1,0 +1,235 @@
+import React, {useId, useMemo, useState} from 'react';
+import clsx from 'clsx';
+import Translate, {translate} from '@docusaurus/Translate';
+import SizeField from '@site/src/components/SizeField';
+import Counters from './Counters';
+import Diagram from './Diagram';
+import {describeStep} from './describe';
+import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from '@site/src/components/shared/sizeInput';
+import {useStepper} from '@site/src/components/shared/useStepper';
+import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
+import {METHODS, transferTrace, type TransferMethod} from '@site/src/model/methods';
+import {summarizeTrace} from '@site/src/model/summary';
+import type {PageCacheState, Step} from '@site/src/model/types';
+import {KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, MiB, formatBytes, formatCount} from '@site/src/model/units';
+import styles from './styles.module.css';
+
+interface Props {
+  readonly method?: TransferMethod;
+  readonly fileSize?: number;
+  readonly bufferSize?: number;
+  readonly pageCache?: PageCacheState;
+  /** Chunks listed step by step; the rest of the file is counted. */
+  readonly listedChunks?: number;
+  /** Hide the size and cache controls, for a fixed example. */
+  readonly fixed?: boolean;
+}
+
+interface FieldState {
+  readonly text: string;
+  readonly unit: SizeUnit;
+}
+
+function sizeError(label: string, field: FieldState, parsed: ParsedSize, max: number): string | null {
+  if (parsed.ok) return null;
+  const values = {label, value: field.text, unit: field.unit, max: formatBytes(max)};
+  switch (parsed.reason) {
+    case 'nan':
+      return translate({id: 'dataPath.error.nan', message: '{label} must be a number; got "{value}".'}, values);
+    case 'negative':
+      return translate({id: 'dataPath.error.negative', message: '{label} cannot be negative; got {value} {unit}.'}, values);
+    case 'fraction':
+      return translate({id: 'dataPath.error.fraction', message: '{label} must be a whole number of bytes; got {value} {unit}.'}, values);
+    case 'zero':
+      return translate({id: 'dataPath.error.zero', message: '{label} must be at least 1 byte.'}, values);
+    case 'too-big':
+      return translate({id: 'dataPath.error.tooBig', message: '{label} can be at most {max}; got {value} {unit}.'}, values);
+  }
+}
+
+/** Step through a file's journey to a socket, one copy and mode switch at a time. */
+export default function DataPath({
+  method = 'read-write',
+  fileSize = 10 * KiB,
+  bufferSize = 4 * KiB,
+  pageCache: initialCache = 'miss',
+  listedChunks = 3,
+  fixed = false,
+}: Props): React.ReactNode {
+  const [file, setFile] = useState<FieldState>(() => ({text: bestUnit(fileSize).value, unit: bestUnit(fileSize).unit}));
+  const [buffer, setBuffer] = useState<FieldState>(() => ({text: bestUnit(bufferSize).value, unit: bestUnit(bufferSize).unit}));
+  const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
+  const [lastValid, setLastValid] = useState({fileSize, bufferSize});
+  const reducedMotion = usePrefersReducedMotion();
+  const radioName = useId();
+
+  const fileLabel = translate({id: 'dataPath.fileSize', message: 'File size'});
+  const bufferLabel = translate({id: 'dataPath.bufferSize', message: 'Buffer size'});
+  const fileParsed = parseSize(file.text, file.unit, {allowZero: true, max: MAX_EXACT_BYTES});
+  const bufferParsed = parseSize(buffer.text, buffer.unit, {allowZero: false, max: MAX_RW_COUNT});
+  const fileError = sizeError(fileLabel, file, fileParsed, MAX_EXACT_BYTES);
+  const bufferError = sizeError(bufferLabel, buffer, bufferParsed, MAX_RW_COUNT);
+
+  // While an input is invalid the component keeps showing the last valid transfer.
+  const current = {
+    fileSize: fileParsed.ok ? fileParsed.bytes : lastValid.fileSize,
+    bufferSize: bufferParsed.ok ? bufferParsed.bytes : lastValid.bufferSize,
+  };
+  if (fileParsed.ok && bufferParsed.ok && (current.fileSize !== lastValid.fileSize || current.bufferSize !== lastValid.bufferSize)) {
+    setLastValid(current);
+  }
+
+  const trace = useMemo(
+    () => transferTrace(method, {fileSize: current.fileSize, bufferSize: current.bufferSize, pageCache}, listedChunks),
+    [method, current.fileSize, current.bufferSize, pageCache, listedChunks],
+  );
+  const steps = useMemo(
+    () => trace.chunks.flatMap((chunk) => chunk.steps.map((step) => ({chunk: chunk.index, chunkBytes: chunk.bytes, step}))),
+    [trace],
+  );
+  const total = useMemo(() => summarizeTrace(trace), [trace]);
+  const stepper = useStepper(steps.length);
+  const active = stepper.index >= 0 ? steps[stepper.index] : null;
+  const doneSteps: readonly Step[] = useMemo(() => steps.slice(0, stepper.index + 1).map((s) => s.step), [steps, stepper.index]);
+  const totalChunks = trace.chunks.length + (trace.omitted?.chunks ?? 0);
+
+  const readout = active
+    ? translate(
+        {id: 'dataPath.readout.step', message: 'Step {n} of {total}, chunk {chunk} of {chunks}: {description}.'},
+        {
+          n: stepper.index + 1,
+          total: steps.length,
+          chunk: active.chunk + 1,
+          chunks: formatCount(totalChunks),
+          description: describeStep(active.step),
+        },
+      )
+    : steps.length === 0
+      ? translate({id: 'dataPath.readout.empty', message: 'An empty file: the loop makes no calls and copies nothing.'})
+      : translate(
+          {id: 'dataPath.readout.ready', message: 'Ready: {total} steps for the first {listed} of {chunks} chunks. Press Next or the right arrow key.'},
+          {total: steps.length, listed: trace.chunks.length, chunks: formatCount(totalChunks)},
+        );
+
+  return (
+    <section
+      className={styles.dataPath}
+      aria-label={translate({id: 'dataPath.label', message: 'Data path of {method}'}, {method: METHODS[method].label})}
+      data-live-component="DataPath"
+      data-live-keys="ArrowRight"
+      tabIndex={0}
+      onKeyDown={stepper.onKeyDown}>
+      {!fixed && (
+        <div className={styles.controls}>
+          <SizeField
+            label={fileLabel}
+            value={file.text}
+            unit={file.unit}
+            error={fileError}
+            onChange={(text, unit) => setFile({text, unit})}
+          />
+          <SizeField
+            label={bufferLabel}
+            value={buffer.text}
+            unit={buffer.unit}
+            error={bufferError}
+            onChange={(text, unit) => setBuffer({text, unit})}
+          />
+          <fieldset className={styles.cache}>
+            <legend>
+              <Translate id="dataPath.pageCache">Page cache</Translate>
+            </legend>
+            {(['miss', 'hit'] as const).map((state) => (
+              <label key={state}>
+                <input type="radio" name={radioName} value={state} checked={pageCache === state} onChange={() => setPageCache(state)} />{' '}
+                {state === 'miss'
+                  ? translate({id: 'dataPath.cacheMiss', message: 'cold (read from disk)'})
+                  : translate({id: 'dataPath.cacheHit', message: 'warm (already cached)'})}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      )}
+
+      <p className={styles.method}>
+        <strong>{METHODS[method].label}</strong>{' '}
+        <Translate
+          id="dataPath.transfer"
+          values={{file: formatBytes(current.fileSize), buffer: formatBytes(current.bufferSize), chunks: formatCount(totalChunks)}}>
+          {'· {file} in {chunks} chunks of up to {buffer}'}
+        </Translate>
+      </p>
+
+      <Diagram step={active?.step ?? null} stepKey={stepper.index} animate={!reducedMotion && !stepper.atStart} />
+
+      <p className={styles.readout} aria-live="polite" data-live-readout="">
+        {readout}
+      </p>
+
+      <div className={styles.buttons}>
+        <button type="button" className="button button--secondary button--sm" onClick={stepper.restart} disabled={stepper.atStart}>
+          <Translate id="stepper.restart">Restart</Translate>
+        </button>
+        <button type="button" className="button button--secondary button--sm" onClick={stepper.back} disabled={stepper.atStart}>
+          <Translate id="stepper.back">Back</Translate>
+        </button>
+        <button
+          type="button"
+          className="button button--primary button--sm"
+          onClick={stepper.next}
+          disabled={stepper.atEnd}
+          data-live-click="">
+          <Translate id="stepper.next">Next</Translate>
+        </button>
+        <button type="button" className="button button--secondary button--sm" onClick={stepper.togglePlay} disabled={steps.length === 0} aria-pressed={stepper.playing}>
+          {stepper.playing ? <Translate id="stepper.pause">Pause</Translate> : <Translate id="stepper.play">Play</Translate>}
+        </button>
+        <span className={styles.keys}>
+          <Translate id="stepper.keys">Keys: ← → step, Home/End, Space plays</Translate>
+        </span>
+      </div>
+
+      <div className={styles.columns}>
+        <ol className={styles.steps}>
+          {trace.chunks.map((chunk) => (
+            <li key={chunk.index} className={styles.chunk}>
+              <span className={styles.chunkTitle}>
+                <Translate id="dataPath.chunk" values={{n: chunk.index + 1, bytes: formatBytes(chunk.bytes)}}>
+                  {'Chunk {n}: {bytes}'}
+                </Translate>
+              </span>
+              <ol>
+                {chunk.steps.map((step, i) => {
+                  const flatIndex = steps.findIndex((s) => s.chunk === chunk.index) + i;
+                  return (
+                    <li
+                      key={i}
+                      aria-current={flatIndex === stepper.index ? 'step' : undefined}
+                      className={clsx(
+                        styles.step,
+                        step.kind === 'copy' && (step.engine === 'cpu' ? styles.stepCpu : styles.stepDma),
+                        flatIndex === stepper.index && styles.stepActive,
+                        flatIndex > stepper.index && styles.stepPending,
+                      )}>
+                      {describeStep(step)}
+                    </li>
+                  );
+                })}
+              </ol>
+            </li>
+          ))}
+          {trace.omitted && (
+            <li className={styles.omitted}>
+              <Translate
+                id="dataPath.omitted"
+                values={{chunks: formatCount(trace.omitted.chunks), bytes: formatBytes(trace.omitted.bytes)}}>
+                {'… and {chunks} more chunks ({bytes}), counted in the totals but not listed.'}
+              </Translate>
+            </li>
+          )}
+        </ol>
+        <Counters done={doneSteps} total={total} />
+      </div>
+    </section>
+  );
+}
