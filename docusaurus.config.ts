@@ -75,6 +75,11 @@ const config: Config = {
     },
     mermaid: {
       theme: {light: 'neutral', dark: 'dark'},
+      // Labels wrap inside narrow actor columns, so a six-participant diagram stays about as
+      // wide as the text column instead of being shrunk until it is unreadable.
+      options: {
+        sequence: {wrap: true, width: 110, actorMargin: 30, mirrorActors: false, messageFontSize: 16, actorFontSize: 16, noteFontSize: 15},
+      },
     },
     navbar: {
       title: 'Zero-Copy',

@@ -41,7 +41,8 @@ export default defineConfig({
       },
       {
         resolve: {alias: docusaurusStubs},
-        esbuild: {jsx: 'automatic'},
+        // tsconfig says jsx: preserve (for Docusaurus); tests need the JSX compiled.
+        oxc: {jsx: {runtime: 'automatic'}},
         test: {
           name: 'components',
           environment: 'jsdom',

@@ -2,6 +2,7 @@
 // must show, in order. A chapter that adds a model for its diagrams adds an entry here.
 import type {Step, Trace} from '../../src/model/types';
 import {readWriteTrace} from '../../src/model/read-write';
+import {CAT_FILE_PROGRAM, VDSO_CALL_NAMES, programTimeline, type ProgramOp, type VdsoCallName} from '../../src/model/user-kernel';
 import type {DiagramEvent} from './mermaid-source';
 
 type Params = Readonly<Record<string, string>>;
@@ -39,5 +40,24 @@ export const DIAGRAM_MODELS: Record<string, (params: Params) => DiagramEvent[]> 
         pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
         listedChunks: 1000,
       }),
+    ),
+  // `program=cat` is CAT_FILE_PROGRAM; `ops=getppid,clock_gettime,read-blocking,work-250` lists one:
+  // a vDSO name is a vDSO call, `-blocking` marks a syscall that sleeps, `work-<ns>` is user work.
+  'user-kernel': (p) =>
+    programTimeline(
+      p.program === 'cat'
+        ? CAT_FILE_PROGRAM
+        : (p.ops ?? '').split(',').map((item): ProgramOp => {
+            if (item.startsWith('work-')) return {kind: 'user-work', ns: numberParam({ns: item.slice(5)}, 'ns')};
+            if (VDSO_CALL_NAMES.includes(item as VdsoCallName)) return {kind: 'vdso', name: item as VdsoCallName};
+            const name = item.replace(/-blocking$/, '') as Extract<ProgramOp, {kind: 'syscall'}>['name'];
+            return {kind: 'syscall', name, blocks: item.endsWith('-blocking')};
+          }),
+    ).flatMap(({event}): DiagramEvent[] =>
+      event.kind === 'mode-switch'
+        ? [event.direction === 'user-to-kernel' ? 'enter-kernel' : 'leave-kernel']
+        : event.kind === 'context-switch'
+          ? ['context-switch']
+          : [],
     ),
 };

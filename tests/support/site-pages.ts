@@ -2,7 +2,8 @@
 import {existsSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 
-export const BUILD_DIR = path.resolve(import.meta.dirname, '..', '..', 'build');
+// ZC_BUILD_DIR lets a second build (another locale, an experiment) be tested without touching build/.
+export const BUILD_DIR = path.resolve(process.env.ZC_BUILD_DIR ?? path.join(import.meta.dirname, '..', '..', 'build'));
 
 const NOT_PAGES = new Set(['404.html']);
 
