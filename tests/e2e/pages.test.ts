@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {launchChromium} from '../support/browser';
+import DIAGRAM_SIZES from '../../src/theme/Mermaid/diagram-sizes.json';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -43,16 +44,29 @@ async function openPage(context: BrowserContext, urlPath: string): Promise<{page
   return {page, problems};
 }
 
-/** Scrolls each diagram into view (they load lazily) and waits for its SVG. */
-async function renderDiagrams(page: Page): Promise<number> {
+const SIZES: Readonly<Record<string, readonly number[]>> = DIAGRAM_SIZES;
+
+/**
+ * Scrolls each diagram into view (they load lazily), waits for its SVG, and returns the
+ * diagrams whose recorded size (used to reserve their space) is missing or stale.
+ */
+async function renderDiagrams(page: Page): Promise<{count: number; staleSizes: string[]}> {
   const frames = page.locator('[data-mermaid-frame]');
   const count = await frames.count();
+  const staleSizes: string[] = [];
   for (let i = 0; i < count; i++) {
     const frame = frames.nth(i);
     await frame.scrollIntoViewIfNeeded();
-    await frame.locator('svg').first().waitFor({state: 'attached', timeout: 20_000});
+    const svg = frame.locator('svg[viewBox]').first();
+    await svg.waitFor({state: 'attached', timeout: 20_000});
+    const key = (await frame.getAttribute('data-mermaid-key')) ?? '';
+    const [, , width, height] = ((await svg.getAttribute('viewBox')) ?? '').split(/\s+/).map(Number);
+    const recorded = SIZES[key];
+    if (!recorded || Math.abs(recorded[0] - width) > 2 || Math.abs(recorded[1] - height) > 2) {
+      staleSizes.push(`diagram ${i + 1} (${key}): recorded ${recorded?.join('x') ?? 'nothing'}, drawn ${Math.round(width)}x${Math.round(height)}`);
+    }
   }
-  return count;
+  return {count, staleSizes};
 }
 
 /** Each live component's readout must change after a click and after a key press. */
@@ -116,7 +130,11 @@ describe('every built page in headless Chromium', () => {
         await expect(page.locator('main, [role="main"]').first()).toBeDefined();
         const diagrams = await renderDiagrams(page);
         const svgs = await page.locator('[data-mermaid-frame] svg[id^="mermaid-svg"]').count();
-        expect(svgs, 'every Mermaid block became an SVG').toBe(diagrams);
+        expect(svgs, 'every Mermaid block became an SVG').toBe(diagrams.count);
+        expect(
+          diagrams.staleSizes,
+          'reserved diagram sizes are stale: run `npm run build && npm run diagram-sizes` and commit src/theme/Mermaid/diagram-sizes.json',
+        ).toEqual([]);
         expect(await exerciseLiveComponents(page)).toEqual([]);
         const axe = await new AxeBuilder({page}).analyze();
         expect(seriousFindings(axe.violations), 'axe: serious or critical violations').toEqual([]);

@@ -1,6 +1,8 @@
 // Quiz answers kept in the browser per chapter. Keyed by a hash of the questions, so an edited
 // quiz never shows answers given to its older version; unreadable data is ignored.
 
+import {fingerprint} from '@site/src/components/shared/hash';
+
 export type Answers = Readonly<Record<number, number>>;
 
 interface Stored {
@@ -12,15 +14,8 @@ export function storageKey(quizId: string): string {
   return `zero-copy:quiz:${quizId}`;
 }
 
-/** A short, stable hash (FNV-1a, 32 bit) of the quiz's content. */
-export function contentVersion(content: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < content.length; i++) {
-    hash ^= content.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** The quiz's version: a fingerprint of its questions, choices and explanations. */
+export const contentVersion = fingerprint;
 
 function isAnswers(value: unknown, questionCount: number, choiceCounts: readonly number[]): value is Answers {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

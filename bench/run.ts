@@ -1,0 +1,112 @@
+// `npm run bench`: how fast the course is, measured. Builds the site (cold and warm), serves
+// it gzipped on loopback, runs Lighthouse (mobile and desktop) on the landing page, a plain
+// doc page and every chapter in both locales, weighs each page's JS and CSS, times grading
+// and the model, and writes bench/report.json and bench/report.md. A benchmark, not a test:
+// it never fails on a timing.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {CHAPTERS} from '../src/data/course';
+import {readWriteSummary} from '../src/model/read-write';
+import {GiB, KiB} from '../src/model/units';
+import {launchChromium} from '../tests/support/browser';
+import {BUILD_DIR} from '../tests/support/site-pages';
+import {startStaticServer} from '../tests/support/static-server';
+import {launchForLighthouse, runLighthouse, type FormFactor, type LighthouseResult} from './lighthouse';
+import {measurePageWeight, type PageWeight} from './page-weight';
+import {renderMarkdown, TARGETS} from './report';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+
+export interface PageReport {
+  readonly path: string;
+  readonly kind: 'landing' | 'plain' | 'chapter';
+  readonly locale: 'en' | 'zh-Hans';
+  readonly lighthouse: Partial<Record<FormFactor, LighthouseResult>>;
+  readonly weight: PageWeight;
+}
+
+export interface BenchReport {
+  readonly generatedAt: string;
+  readonly machine: {cpus: number; node: string};
+  readonly build: {coldSeconds: number | null; warmSeconds: number | null};
+  readonly gradeReferenceSeconds: number;
+  readonly model: {summarise1GiB4KiBMicroseconds: number};
+  readonly pages: readonly PageReport[];
+}
+
+function timed(command: string, args: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync(path.join(BIN, command), args, {cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit']});
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+  return Number(((performance.now() - started) / 1000).toFixed(1));
+}
+
+function modelMicroseconds(): number {
+  const runs = 20_000;
+  readWriteSummary(GiB, 4 * KiB);
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) readWriteSummary(GiB, 4 * KiB);
+  return Number((((performance.now() - started) * 1000) / runs).toFixed(2));
+}
+
+function pagesToMeasure(): {path: string; kind: PageReport['kind']}[] {
+  const chapters = CHAPTERS.filter((c) => c.status === 'published').map((c) => ({path: `/docs/${c.slug}/`, kind: 'chapter' as const}));
+  return [{path: '/', kind: 'landing'}, {path: '/docs/teach/', kind: 'plain'}, ...chapters];
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const skipBuild = args.includes('--skip-build');
+  const formFactors: FormFactor[] = args.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
+  const build = {coldSeconds: null as number | null, warmSeconds: null as number | null};
+  if (!skipBuild) {
+    console.log('Building (cold)...');
+    timed('docusaurus', ['clear']);
+    build.coldSeconds = timed('docusaurus', ['build']);
+    console.log('Building (warm)...');
+    build.warmSeconds = timed('docusaurus', ['build']);
+  }
+  console.log('Grading every chapter against the reference model...');
+  const gradeReferenceSeconds = timed('tsx', ['tools/cli.ts', 'grade', '--target', 'reference', '--report', mkdtempSync(path.join(tmpdir(), 'zc-bench-'))]);
+  const model = {summarise1GiB4KiBMicroseconds: modelMicroseconds()};
+
+  const server = await startStaticServer(BUILD_DIR);
+  const weigher = await launchChromium();
+  const lighthouseBrowser = await launchForLighthouse();
+  const pages: PageReport[] = [];
+  try {
+    for (const locale of ['en', 'zh-Hans'] as const) {
+      for (const page of pagesToMeasure()) {
+        const urlPath = locale === 'en' ? page.path : `/zh-Hans${page.path}`;
+        console.log(`Measuring ${urlPath}`);
+        const lighthouse: PageReport['lighthouse'] = {};
+        for (const formFactor of formFactors) lighthouse[formFactor] = await runLighthouse(`${server.url}${urlPath}`, formFactor);
+        const weight = await measurePageWeight(weigher, server.url, urlPath, BUILD_DIR);
+        pages.push({path: urlPath, kind: page.kind, locale, lighthouse, weight});
+      }
+    }
+  } finally {
+    await lighthouseBrowser.close();
+    await weigher.close();
+    await server.close();
+  }
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    machine: {cpus: (await import('node:os')).cpus().length, node: process.version},
+    build,
+    gradeReferenceSeconds,
+    model,
+    pages,
+  };
+  writeFileSync(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(ROOT, 'bench', 'report.md'), renderMarkdown(report, TARGETS));
+  console.log('Wrote bench/report.md and bench/report.json');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
