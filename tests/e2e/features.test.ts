@@ -1,0 +1,84 @@
+// Behaviour a reader relies on, checked in the real browser: offline search in both
+// languages, quiz answers surviving a reload, live components explaining bad input, and a
+// landing page that is a course map.
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {launchChromium} from '../support/browser';
+import {CHAPTERS} from '../../src/data/course';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(urlPath: string): Promise<Page> {
+  context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+  return page;
+}
+
+async function searchFor(page: Page, query: string): Promise<string[]> {
+  const input = page.locator('input.navbar__search-input');
+  await input.click();
+  await input.fill(query);
+  const suggestions = page.locator('.navbar__search [role="listbox"] [role="option"]');
+  await suggestions.first().waitFor({timeout: 15_000});
+  return suggestions.allInnerTexts();
+}
+
+describe('the built site in use', () => {
+  it('searches offline in English', async () => {
+    const page = await open('/docs/');
+    const results = await searchFor(page, 'page cache');
+    expect(results.join('\n')).toMatch(/page cache/i);
+    await context.close();
+  });
+
+  it('searches offline in Chinese', async () => {
+    const page = await open('/zh-Hans/docs/');
+    const results = await searchFor(page, '页缓存');
+    expect(results.join('\n')).toMatch(/页缓存/);
+    await context.close();
+  });
+
+  it('keeps quiz answers across a reload', async () => {
+    const page = await open('/docs/read-write/');
+    const quiz = page.locator('[data-live-component="Quiz"]');
+    await quiz.locator('[data-live-click]').click();
+    await expect.poll(() => quiz.locator('[data-live-readout]').innerText()).toMatch(/^1 of \d+ answered/);
+    await page.reload({waitUntil: 'load'});
+    await expect.poll(() => page.locator('[data-live-component="Quiz"] [data-live-readout]').innerText()).toMatch(/^1 of \d+ answered/);
+    await context.close();
+  });
+
+  it('explains a file size that is not a number, and keeps working', async () => {
+    const page = await open('/docs/read-write/');
+    const dataPath = page.locator('[data-live-component="DataPath"]');
+    const field = dataPath.getByLabel('File size', {exact: true});
+    await field.fill('NaN');
+    await expect.poll(() => dataPath.getByRole('alert').innerText()).toBe('File size must be a number; got "NaN".');
+    await field.fill('-3');
+    await expect.poll(() => dataPath.getByRole('alert').innerText()).toMatch(/cannot be negative/);
+    await dataPath.locator('[data-live-click]').click();
+    expect(await dataPath.locator('[data-live-readout]').innerText()).toMatch(/^Step 1 of/);
+    await context.close();
+  });
+
+  it('shows the course map on the landing page, linking every published chapter', async () => {
+    const page = await open('/');
+    const items = page.locator('main ol > li');
+    expect(await items.count()).toBe(CHAPTERS.length);
+    for (const chapter of CHAPTERS.filter((c) => c.status === 'published')) {
+      expect(await page.locator(`main a[href="/docs/${chapter.slug}/"]`).count()).toBe(1);
+    }
+    await context.close();
+  });
+});
