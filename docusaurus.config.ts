@@ -1,11 +1,26 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import mermaidChunksPlugin from './tools/site/mermaid-chunks';
+import studentModelPlugin from './tools/site/student-model';
 import {darkCodeTheme, lightCodeTheme} from './tools/site/code-themes';
 
+// Docusaurus loads the config once per locale and says which one in this variable; the
+// site title appears in every page's <title>, so it is translated here.
+const locale = process.env.DOCUSAURUS_CURRENT_LOCALE === 'zh-Hans' ? 'zh-Hans' : 'en';
+const SITE_TEXT = {
+  en: {
+    title: 'Zero-Copy, Explained and Exercised',
+    tagline: 'How Linux moves bytes from a file to a socket, and how to stop copying them twice',
+  },
+  'zh-Hans': {
+    title: '零拷贝：原理讲解与动手练习',
+    tagline: 'Linux 如何把字节从文件送到套接字，以及如何不再重复拷贝',
+  },
+} as const;
+
 const config: Config = {
-  title: 'Zero-Copy, Explained and Exercised',
-  tagline: 'How Linux moves bytes from a file to a socket, and how to stop copying them twice',
+  title: SITE_TEXT[locale].title,
+  tagline: SITE_TEXT[locale].tagline,
   favicon: 'img/favicon.svg',
 
   future: {
@@ -51,7 +66,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [mermaidChunksPlugin],
+  plugins: [mermaidChunksPlugin, studentModelPlugin],
 
   presets: [
     [

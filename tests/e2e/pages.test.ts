@@ -83,7 +83,8 @@ async function exerciseLiveComponents(page: Page): Promise<string[]> {
     await component.locator('[data-live-click]').first().click();
     const afterClick = await readout.innerText();
     if (afterClick === before) failures.push(`${name}: a click did not change the readout ("${before}")`);
-    const keyTarget = component.locator('[data-live-keys]').first();
+    // The component itself, or an element inside it, says which key it answers to.
+    const keyTarget = (await component.getAttribute('data-live-keys')) !== null ? component : component.locator('[data-live-keys]').first();
     const key = (await keyTarget.getAttribute('data-live-keys')) ?? 'ArrowRight';
     await keyTarget.focus();
     await page.keyboard.press(key);
