@@ -78,6 +78,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The exercise workbench's own tests: they run the CLI on a temporary copy of a tiny
+        // exercise set (tests/workbench/fixture/), each spawning graders of their own.
+        resolve: {alias: siteAlias},
+        test: {
+          name: 'workbench',
+          environment: 'node',
+          include: ['tests/workbench/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

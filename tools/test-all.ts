@@ -104,6 +104,7 @@ const LAYERS: readonly Layer[] = [
   {id: 'unit', title: 'Model, component and site-source tests', run: () => vitest(['model', 'components', 'site'])},
   {id: 'graders', title: 'Exercise graders on the reference model', run: () => vitest(['graders'], {ZC_TARGET: 'reference'})},
   {id: 'starters', title: 'Exercise graders fail on the pristine starters', run: startersFail},
+  {id: 'workbench', title: 'Exercise workbench on a tiny exercise set', run: () => vitest(['workbench'])},
   {id: 'build', title: 'Production build, en and zh-Hans', run: () => single('docusaurus', ['build'])},
   {id: 'e2e', title: 'Browser tests in headless Chromium', run: () => vitest(['e2e'])},
 ];

@@ -24,7 +24,7 @@ export const CHAPTERS: readonly Chapter[] = [
     teaches: 'Why a system call is a mode switch, not a context switch, and what each one costs.',
     minutes: 35,
     exercise: {folder: '01-user-kernel', module: 'user-kernel'},
-    status: 'planned',
+    status: 'published',
   },
   {
     number: '02',
@@ -33,7 +33,7 @@ export const CHAPTERS: readonly Chapter[] = [
     teaches: 'What a DMA engine takes off the CPU, what it does not, and why contiguous buffers matter.',
     minutes: 35,
     exercise: {folder: '02-dma', module: 'dma'},
-    status: 'planned',
+    status: 'published',
   },
   {
     number: '03',
@@ -51,7 +51,7 @@ export const CHAPTERS: readonly Chapter[] = [
     teaches: 'How sendfile() removes the user-space copy, its limits, and how to loop on it correctly.',
     minutes: 45,
     exercise: {folder: '04-sendfile', module: 'sendfile'},
-    status: 'planned',
+    status: 'published',
   },
   {
     number: '05',
@@ -60,7 +60,7 @@ export const CHAPTERS: readonly Chapter[] = [
     teaches: 'How descriptor lists let the NIC gather from the page cache, and which NIC features it needs.',
     minutes: 40,
     exercise: {folder: '05-scatter-gather', module: 'scatter-gather'},
-    status: 'planned',
+    status: 'published',
   },
   {
     number: '06',
@@ -68,7 +68,7 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'mmap() + write() and Java NIO',
     teaches: 'What mapping a file really does, when it pays, and how FileChannel.transferTo picks its path.',
     minutes: 60,
-    exercise: {folder: '06-mmap-nio', module: 'mmap'},
+    exercise: {folder: '06-mmap-nio', module: 'mmap-nio'},
     status: 'planned',
   },
 ];

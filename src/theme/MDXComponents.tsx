@@ -1,14 +1,22 @@
 import MDXComponents from '@theme-original/MDXComponents';
 import CourseMap from '@site/src/components/CourseMap';
 import DataPath from '@site/src/components/DataPath';
+import DmaTimeline from '@site/src/components/DmaTimeline';
+import GatherList from '@site/src/components/GatherList';
+import MethodCompare from '@site/src/components/MethodCompare';
 import Quiz, {Choice, Question} from '@site/src/components/Quiz';
+import SyscallTimeline from '@site/src/components/SyscallTimeline';
 
 // Components used across chapters are registered once here instead of imported per page.
 export default {
   ...MDXComponents,
   CourseMap,
   DataPath,
+  DmaTimeline,
+  GatherList,
+  MethodCompare,
   Quiz,
   Question,
   Choice,
+  SyscallTimeline,
 };

@@ -2,7 +2,10 @@
 // must show, in order. A chapter that adds a model for its diagrams adds an entry here.
 import type {Step, Trace} from '../../src/model/types';
 import {readWriteTrace} from '../../src/model/read-write';
+import {sendfileTrace} from '../../src/model/sendfile';
 import {CAT_FILE_PROGRAM, VDSO_CALL_NAMES, programTimeline, type ProgramOp, type VdsoCallName} from '../../src/model/user-kernel';
+import {DMA_MODES, blockDmaPlan, cpuTimeline, type CpuActivity, type DmaMode} from '../../src/model/dma';
+import {sgTransfer} from '../../src/model/scatter-gather';
 import type {DiagramEvent} from './mermaid-source';
 
 type Params = Readonly<Record<string, string>>;
@@ -60,4 +63,49 @@ export const DIAGRAM_MODELS: Record<string, (params: Params) => DiagramEvent[]> 
           ? ['context-switch']
           : [],
     ),
+  // `mode=pio bytes=4096` or `mode=dma bytes=4096`: one transfer, from the model's CPU timeline.
+  // `buffers=0x1000+4096,0x8000+4096` (address+length, in order): block DMA, one transfer per
+  // contiguous block; add `mode=pio` to copy the same blocks by PIO instead.
+  dma: (p) => {
+    const mode = (p.mode ?? 'dma') as DmaMode;
+    if (!DMA_MODES.includes(mode)) throw new Error(`diagram model parameter mode must be pio or dma; got "${p.mode}"`);
+    const transfers = p.buffers
+      ? blockDmaPlan(
+          p.buffers.split(',').map((buffer) => {
+            const [address, length] = buffer.split('+');
+            return {address: numberParam({address}, 'address'), length: numberParam({length}, 'length')};
+          }),
+        ).blocks.map((block) => block.length)
+      : [numberParam(p, 'bytes')];
+    // The CPU copying is a CPU copy; the CPU being free is the engine's DMA copy; setup is narration.
+    const events: Record<CpuActivity, DiagramEvent[]> = {copying: ['cpu-copy'], setup: [], free: ['dma-copy'], interrupt: ['interrupt']};
+    return transfers.flatMap((bytes) => cpuTimeline(bytes, mode).segments.flatMap((segment) => events[segment.activity]));
+  },
+  // `bytes=8192 descriptors=2 scatterGather=on checksumOffload=off`: one sendfile() of cached
+  // pages, in that many descriptors, with the NIC's features on or off.
+  'scatter-gather': (p) => {
+    const feature = (key: string): boolean => {
+      if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
+      return p[key] === 'on';
+    };
+    return sgTransfer(numberParam(p, 'bytes'), numberParam(p, 'descriptors'), {
+      scatterGather: feature('scatterGather'),
+      checksumOffload: feature('checksumOffload'),
+    }).steps.map(stepEvent);
+  },
+  // `fileSize=4096 pageCache=miss scatterGather=off checksumOffload=off`: sendfile() asking for the
+  // whole file, every call listed, with the NIC's features on or off.
+  sendfile: (p) => {
+    const feature = (key: string): boolean => {
+      if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
+      return p[key] === 'on';
+    };
+    return traceEvents(
+      sendfileTrace(numberParam(p, 'fileSize'), {
+        pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
+        nic: {scatterGather: feature('scatterGather'), checksumOffload: feature('checksumOffload')},
+        listedChunks: 1000,
+      }),
+    );
+  },
 };

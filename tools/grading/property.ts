@@ -1,19 +1,12 @@
 // Helpers every grader uses: the seed for random cases, a property check that tells the
 // learner how to replay a failure, and links back to the chapter that explains a rule.
 import fc from 'fast-check';
+import {gradeSeed} from './seed';
+// Every grader imports this module, so this is where each grader also reports its progress to
+// the workbench's per-test time limit (a no-op outside `npm run grade`).
+import './progress-probe';
 
-/** The default seed: every learner practises on the same random cases. */
-export const PRACTICE_SEED = 20_261_125;
-
-export function gradeSeed(): number {
-  const raw = process.env.GRADE_SEED;
-  if (raw === undefined || raw.trim() === '') return PRACTICE_SEED;
-  const seed = Number(raw);
-  if (!Number.isSafeInteger(seed)) {
-    throw new Error(`GRADE_SEED must be a whole number; got "${raw}"`);
-  }
-  return seed;
-}
+export {PRACTICE_SEED, gradeSeed} from './seed';
 
 export const SITE_URL = 'http://localhost:3000';
 
@@ -47,11 +40,17 @@ export function checkProperty<T>(
   if (!details.failed) return;
   const counterexample = details.counterexample ? fc.stringify(details.counterexample[0]) : '(none)';
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  throw new Error(
+  const error = new Error(
     [
       `A random case failed: ${counterexample}`,
       cause,
       `Seed ${seed}. Replay exactly this case with: GRADE_SEED=${seed} npm run grade -- ${chapter}`,
     ].join('\n\n'),
   );
+  // Keep the failing call's stack, so the report points at the learner's own line.
+  if (details.errorInstance instanceof Error && details.errorInstance.stack && error.stack) {
+    const frames = details.errorInstance.stack.split('\n').filter((line) => /^\s+at /.test(line));
+    error.stack = `${error.stack.split('\n').filter((line) => !/^\s+at /.test(line)).join('\n')}\n${frames.join('\n')}`;
+  }
+  throw error;
 }

@@ -13,6 +13,15 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const EXERCISES_DIR = path.join(REPO_ROOT, 'exercises');
 export const MODEL_DIR = path.join(REPO_ROOT, 'src', 'model');
 
+/**
+ * Where learners' own files are read from when grading a student: this checkout's exercises/,
+ * unless ZC_LEARNER_DIR names another one (a teacher grading a student's submission with this
+ * repository's graders, `npm run grade -- --submission DIR`).
+ */
+export function learnerRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ZC_LEARNER_DIR ? path.resolve(env.ZC_LEARNER_DIR) : EXERCISES_DIR;
+}
+
 /** The folder under exercises/ whose learner file is `<module>.ts`, if any. */
 export function exerciseFolderOf(module: string): string | undefined {
   if (!existsSync(EXERCISES_DIR)) return undefined;
@@ -35,6 +44,10 @@ export function subjectFile(module: string, target: GradeTarget): string {
   if (!folder) {
     throw new Error(`No exercise file ${module}.ts under exercises/: is the exercise package missing?`);
   }
-  const file = target === 'pristine' ? path.join('.pristine', `${module}.ts`) : `${module}.ts`;
-  return path.join(EXERCISES_DIR, folder, file);
+  if (target === 'pristine') return path.join(EXERCISES_DIR, folder, '.pristine', `${module}.ts`);
+  const file = path.join(learnerRoot(), folder, `${module}.ts`);
+  if (!existsSync(file)) {
+    throw new Error(`There is no ${path.join(folder, `${module}.ts`)} in ${learnerRoot()}: nothing to grade for this chapter.`);
+  }
+  return file;
 }

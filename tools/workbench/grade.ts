@@ -1,137 +1,377 @@
-// `npm run grade [-- <chapter>...] [--target student|reference|pristine] [--seed N] [--report DIR]`
+// `npm run grade [-- <chapter>...] [--target student|reference|pristine] [--seed N]... [--report DIR]
+//  [--timeout S] [--test-timeout S] [--submission DIR] [--expect-tests N] [--no-typecheck]`
+import {existsSync} from 'node:fs';
 import path from 'node:path';
+import {parseArgs} from 'node:util';
 import {GRADE_TARGETS, REPO_ROOT, type GradeTarget} from '../grading/subject.mts';
-import {PRACTICE_SEED} from '../grading/property';
-import {runGrader} from '../grading/vitest-json';
-import {resolveChapters} from './chapters';
-import {writeReports, type GradeReport, type ReportTest} from './report';
-import {bar, colour, relative} from './terminal';
+import {gradeSeed, parseSeed} from '../grading/seed';
+import {typecheckFiles, type CompilerMessage} from '../grading/typecheck';
+import {DEFAULT_TEST_TIMEOUT_MS, displayPath, runGrader, type GraderRun, type TestOutcome} from '../grading/vitest-json';
+import {
+  gradingConfig,
+  learnerFileIn,
+  pointsFor,
+  resolveChapters,
+  unusedPointKeys,
+  type ExerciseChapter,
+} from './chapters';
+import {updateChapter} from './progress';
+import {writeReports, type ChapterReport, type GradeReport, type ReportTest} from './report';
+import {bar, colour, firstLines, indent, pad, relative} from './terminal';
 
 export interface GradeOptions {
   readonly chapters: readonly string[];
   readonly target: GradeTarget;
-  readonly seed: number;
+  /** One or more seeds; a test passes only when it passes under every one. */
+  readonly seeds: readonly number[];
   readonly reportDir: string;
-  /** Per chapter; a learner's infinite loop is stopped at this limit. */
+  /** The budget for one chapter, all attempts included. */
   readonly timeoutMs: number;
+  /** The limit for one test; a test that never returns loses only itself. */
+  readonly testTimeoutMs: number | null;
+  /** An exercises/ folder to grade instead of this checkout's (a student's submission). */
+  readonly submission: string | null;
+  /** Fewer tests than this is a failure: a renamed, deleted or filtered test cannot give points. */
+  readonly expectTests: number | null;
+  readonly typecheck: boolean;
   readonly quiet?: boolean;
 }
 
-export function parseGradeArgs(args: readonly string[]): GradeOptions {
-  const chapters: string[] = [];
-  let target: GradeTarget = 'student';
-  let seed = process.env.GRADE_SEED ? Number(process.env.GRADE_SEED) : PRACTICE_SEED;
-  let reportDir = path.join(REPO_ROOT, 'reports');
-  let timeoutMs = 60_000;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--target') {
-      const t = value();
-      if (!(GRADE_TARGETS as readonly string[]).includes(t)) {
-        throw new Error(`--target must be one of ${GRADE_TARGETS.join(', ')}; got "${t}"`);
-      }
-      target = t as GradeTarget;
-    } else if (arg === '--seed') {
-      seed = Number(value());
-    } else if (arg === '--report') {
-      reportDir = path.resolve(value());
-    } else if (arg === '--timeout') {
-      timeoutMs = Number(value()) * 1000;
-    } else if (arg.startsWith('--')) {
-      throw new Error(`Unknown option ${arg}. Try: npm run grade -- --help`);
-    } else {
-      chapters.push(arg);
-    }
-  }
-  if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number; got ${seed}`);
-  if (!(timeoutMs > 0)) throw new Error('--timeout must be a positive number of seconds');
-  return {chapters, target, seed, reportDir, timeoutMs};
+export const GRADE_HELP = `npm run grade [-- <chapter>...] [options]
+
+Grades your exercise files (or the course's model) with each chapter's grader, prints a table,
+and writes reports/grade.json and reports/grade.junit.xml. Chapters are named by number (03)
+or slug (read-write); without chapters, every chapter with an exercise package is graded.
+
+  --target student|reference|pristine
+                     whose code: your files (default), the course's reference model, or the
+                     untouched starters
+  --seed N           seed for the random cases (default: the practice seed, or GRADE_SEED);
+                     repeat it (--seed 1 --seed 2) or list them (--seed 1,2,3) to grade with
+                     several seeds: a test passes only if it passes with every one
+  --report DIR       folder for grade.json and grade.junit.xml (default: reports/)
+  --submission DIR   grade the learner files in DIR (a student's clone or its exercises/
+                     folder) with this repository's graders; progress is not recorded
+  --expect-tests N   fail unless at least N tests ran (teachers: guards against renamed,
+                     deleted or filtered tests)
+  --test-timeout S   seconds one test may run before it is stopped (default: 5)
+  --timeout S        seconds one chapter may take in all (default: 120)
+  --no-typecheck     skip the compiler check of your files
+
+Exit status: 0 only when at least one test ran and every graded test passed.`;
+
+const DEFAULT_CHAPTER_TIMEOUT_MS = 120_000;
+
+function positiveSeconds(raw: string, flag: string): number {
+  const seconds = Number(raw);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) throw new Error(`${flag} must be a positive number of seconds; got "${raw}"`);
+  return seconds * 1000;
 }
 
-/** Grades the chapters, prints a table, writes the reports; returns the exit code. */
-export async function grade(options: GradeOptions): Promise<number> {
-  const chapters = resolveChapters(options.chapters);
-  const log = options.quiet ? () => undefined : (line = '') => console.log(line);
-  const tests: ReportTest[] = [];
-  const summaries: GradeReport['chapters'][number][] = [];
-  log(colour.dim(`Grading ${options.target === 'student' ? 'your files' : `the ${options.target} code`} with seed ${options.seed}`));
-  for (const chapter of chapters) {
+/** An exercises/ folder from what a teacher typed: the clone itself or its exercises/ folder. */
+export function submissionExercisesDir(dir: string): string {
+  const resolved = path.resolve(dir);
+  if (!existsSync(resolved)) throw new Error(`--submission: there is no folder ${dir}`);
+  const inside = path.join(resolved, 'exercises');
+  return existsSync(inside) ? inside : resolved;
+}
+
+export function parseGradeArgs(args: readonly string[]): GradeOptions {
+  const {values, positionals} = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      target: {type: 'string'},
+      seed: {type: 'string', multiple: true},
+      report: {type: 'string'},
+      timeout: {type: 'string'},
+      'test-timeout': {type: 'string'},
+      submission: {type: 'string'},
+      'expect-tests': {type: 'string'},
+      'no-typecheck': {type: 'boolean'},
+    },
+  });
+  const target = (values.target ?? 'student') as GradeTarget;
+  if (!GRADE_TARGETS.includes(target)) throw new Error(`--target must be one of ${GRADE_TARGETS.join(', ')}; got "${values.target}"`);
+  const seeds = (values.seed ?? []).flatMap((raw) => raw.split(',')).map((raw) => parseSeed(raw, '--seed'));
+  const expect = values['expect-tests'];
+  if (expect !== undefined && !(Number.isSafeInteger(Number(expect)) && Number(expect) > 0)) {
+    throw new Error(`--expect-tests must be a whole number above 0; got "${expect}"`);
+  }
+  const submission = values.submission ? submissionExercisesDir(values.submission) : null;
+  if (submission && target !== 'student') throw new Error('--submission grades a student\'s files: use it with --target student (the default)');
+  return {
+    chapters: positionals,
+    target,
+    seeds: seeds.length > 0 ? [...new Set(seeds)] : [gradeSeed()],
+    reportDir: path.resolve(values.report ?? path.join(REPO_ROOT, 'reports')),
+    timeoutMs: values.timeout ? positiveSeconds(values.timeout, '--timeout') : DEFAULT_CHAPTER_TIMEOUT_MS,
+    testTimeoutMs: values['test-timeout'] ? positiveSeconds(values['test-timeout'], '--test-timeout') : null,
+    submission,
+    expectTests: expect === undefined ? null : Number(expect),
+    typecheck: !values['no-typecheck'],
+  };
+}
+
+/** The command that replays a grade exactly (same chapter, target, seed, submission). */
+export function replayCommand(chapter: string, options: Pick<GradeOptions, 'target' | 'submission'>, seed: number): string {
+  const parts = ['npm run grade --', chapter, '--seed', String(seed)];
+  if (options.target !== 'student') parts.push('--target', options.target);
+  if (options.submission) parts.push('--submission', relative(options.submission));
+  return parts.join(' ');
+}
+
+/** The file graded for a chapter under these options, or null for the reference and pristine targets. */
+export function learnerFileFor(chapter: ExerciseChapter, options: Pick<GradeOptions, 'target' | 'submission'>): string | null {
+  if (options.target !== 'student') return null;
+  return options.submission ? learnerFileIn(options.submission, chapter) : chapter.learnerFile;
+}
+
+const STATUS_RANK: Record<TestOutcome['status'], number> = {error: 4, timeout: 3, failed: 2, skipped: 1, passed: 0};
+
+interface MergedTest extends TestOutcome {
+  readonly failedWithSeed: number | null;
+}
+
+// A test passes only if it passes under every seed; otherwise the first failing seed explains it.
+function mergeSeeds(runs: readonly {seed: number; run: GraderRun}[]): {tests: MergedTest[]; problems: string[]} {
+  const names: string[] = [];
+  for (const {run} of runs) for (const test of run.tests) if (!names.includes(test.name)) names.push(test.name);
+  const several = runs.length > 1;
+  const tests = names.map((name): MergedTest => {
+    const outcomes = runs.flatMap(({seed, run}) => run.tests.filter((t) => t.name === name).map((test) => ({seed, test})));
+    const duration = Math.max(0, ...outcomes.map((o) => o.test.durationMs));
+    const failing = outcomes.find((o) => o.test.status !== 'passed' && o.test.status !== 'skipped');
+    if (failing) {
+      const message = several ? `With seed ${failing.seed}:\n${failing.test.message}` : failing.test.message;
+      return {...failing.test, message, durationMs: duration, failedWithSeed: failing.seed};
+    }
+    const worst = outcomes.reduce((a, b) => (STATUS_RANK[b.test.status] > STATUS_RANK[a.test.status] ? b : a));
+    return {...worst.test, durationMs: duration, failedWithSeed: null};
+  });
+  const problems = runs.flatMap(({seed, run}) => run.problems.map((problem) => (several ? `With seed ${seed}: ${problem}` : problem)));
+  return {tests, problems: [...new Set(problems)]};
+}
+
+function compilerLine(message: CompilerMessage): string {
+  return `${displayPath(message.file)}:${message.line}:${message.column} error TS${message.code}: ${message.message}`;
+}
+
+export interface GradedChapter {
+  readonly chapter: ExerciseChapter;
+  readonly report: ChapterReport;
+  readonly tests: readonly ReportTest[];
+  /** Notes for teachers, not failures: a points key that matches no test. */
+  readonly notes: readonly string[];
+}
+
+/** Grades one chapter under every seed; compiler messages turn "could not load" into file:line. */
+export async function gradeChapter(
+  chapter: ExerciseChapter,
+  options: GradeOptions,
+  compiler: Promise<CompilerMessage[] | null>,
+): Promise<GradedChapter> {
+  const config = gradingConfig(chapter);
+  const learnerFile = learnerFileFor(chapter, options);
+  const testTimeoutMs = options.testTimeoutMs ?? (config.testTimeoutSeconds ? config.testTimeoutSeconds * 1000 : DEFAULT_TEST_TIMEOUT_MS);
+  const runs: {seed: number; run: GraderRun}[] = [];
+  for (const seed of options.seeds) {
     const run = await runGrader(relative(chapter.graderFile), {
       target: options.target,
-      seed: options.seed,
+      seed,
       timeoutMs: options.timeoutMs,
+      testTimeoutMs,
+      learnerFile: learnerFile ?? undefined,
+      learnerDir: options.submission ?? undefined,
     });
-    const chapterTests: ReportTest[] = run.tests.map((test) => ({
+    runs.push({seed, run});
+  }
+  const merged = mergeSeeds(runs);
+  const messages = learnerFile ? ((await compiler) ?? []).filter((m) => path.resolve(m.file) === path.resolve(learnerFile)) : [];
+  const syntax = messages.filter((m) => m.syntax).map(compilerLine);
+  const typeErrors = messages.filter((m) => !m.syntax).map(compilerLine);
+  let problems = merged.problems;
+  let outcomes: MergedTest[] = merged.tests;
+  if (syntax.length > 0 && outcomes.some((t) => t.status === 'error')) {
+    // The compiler's words beat the bundler's: "Expression expected" at the exact line.
+    const notCompiling = `Your file does not compile, so no test could run:\n${syntax.join('\n')}`;
+    problems = [notCompiling, ...problems.filter((p) => !p.startsWith('The grader could not load'))];
+    outcomes = outcomes.map((t) => (t.status === 'error' ? {...t, message: `Not run: ${syntax[0]}`, location: syntax[0].split(' ')[0]} : t));
+  }
+  const graded = outcomes.filter((t) => t.status !== 'skipped');
+  if (graded.length === 0 && problems.length === 0) {
+    problems = [`No test ran for chapter ${chapter.number}: a grader with zero tests is a failure, never a pass.`];
+  }
+  const tests: ReportTest[] = outcomes.map((test) => {
+    const maxPoints = test.status === 'skipped' ? 0 : pointsFor(test.name, config);
+    return {
       chapter: chapter.number,
       name: test.name,
       status: test.status,
-      points: test.status === 'passed' ? 1 : 0,
-      maxPoints: 1,
-      message: test.message,
-      durationMs: test.durationMs,
-    }));
-    tests.push(...chapterTests);
-    const passed = chapterTests.filter((t) => t.status === 'passed').length;
-    const points = chapterTests.reduce((sum, t) => sum + t.points, 0);
-    const maxPoints = chapterTests.reduce((sum, t) => sum + t.maxPoints, 0);
-    summaries.push({
-      chapter: chapter.number,
-      title: chapter.title,
-      passed,
-      total: chapterTests.length,
-      points,
+      points: test.status === 'passed' ? maxPoints : 0,
       maxPoints,
-      problems: run.problems,
-    });
-    log();
-    log(colour.bold(`Chapter ${chapter.number}  ${chapter.title}`));
-    for (const test of chapterTests) {
-      const mark = test.status === 'passed' ? colour.green('✓') : colour.red('✗');
-      log(`  ${mark} ${test.name}`);
-      if (test.status !== 'passed' && test.message) {
-        log(colour.dim(indent(firstLines(test.message, 8), 6)));
-      }
+      message: test.message,
+      location: test.location,
+      duration: test.durationMs,
+      failedWithSeed: test.failedWithSeed,
+    };
+  });
+  const unused = unusedPointKeys(outcomes.map((t) => t.name), config);
+  return {
+    chapter,
+    tests,
+    notes: unused.map((key) => `${relative(chapter.packageFile)}: the points key "${key}" matches no test (renamed?).`),
+    report: {
+      chapter: chapter.number,
+      slug: chapter.slug,
+      title: chapter.title,
+      passed: tests.filter((t) => t.status === 'passed').length,
+      total: graded.length,
+      points: tests.reduce((sum, t) => sum + t.points, 0),
+      maxPoints: tests.reduce((sum, t) => sum + t.maxPoints, 0),
+      problems,
+      typeErrors,
+    },
+  };
+}
+
+const MARKS: Record<ReportTest['status'], (text: string) => string> = {
+  passed: () => colour.green('✓'),
+  failed: () => colour.red('✗'),
+  timeout: () => colour.yellow('⏱'),
+  error: () => colour.red('!'),
+  skipped: () => colour.dim('-'),
+};
+
+export function statusMark(status: ReportTest['status']): string {
+  return MARKS[status]('');
+}
+
+/** A chapter's block in the terminal: every test, readable failures, problems, replay command. */
+export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions, 'target' | 'submission' | 'seeds'>, maxMessageLines = 14): string[] {
+  const {chapter, report, tests} = graded;
+  const lines = [colour.bold(`Chapter ${chapter.number}  ${chapter.title}`)];
+  for (const problem of report.problems) lines.push(colour.red(indent(firstLines(problem, 12), 2)));
+  for (const test of tests) {
+    lines.push(`  ${statusMark(test.status)} ${test.name}${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}`);
+    if (test.status !== 'passed' && test.status !== 'skipped' && test.message) {
+      lines.push(colour.dim(indent(firstLines(test.message, maxMessageLines), 6)));
     }
-    for (const problem of run.problems) log(colour.red(indent(firstLines(problem, 12), 2)));
-    log(`  ${passed}/${chapterTests.length} tests passed, ${points}/${maxPoints} points`);
   }
-  const passed = tests.filter((t) => t.status === 'passed').length;
-  const failed = tests.length - passed;
-  const points = tests.reduce((sum, t) => sum + t.points, 0);
-  const maxPoints = tests.reduce((sum, t) => sum + t.maxPoints, 0);
-  const problems = summaries.reduce((sum, s) => sum + s.problems.length, 0);
+  if (report.typeErrors.length > 0) {
+    lines.push(colour.yellow('  Type errors in your file (the tests still ran):'));
+    lines.push(colour.yellow(indent(firstLines(report.typeErrors.join('\n'), 8), 4)));
+  }
+  for (const note of graded.notes) lines.push(colour.yellow(`  Note: ${note}`));
+  lines.push(`  ${report.passed}/${report.total} tests passed, ${report.points}/${report.maxPoints} points`);
+  const failedSeed = tests.find((t) => t.failedWithSeed !== null)?.failedWithSeed ?? null;
+  if (report.passed < report.total || report.problems.length > 0) {
+    const seed = failedSeed ?? options.seeds[0];
+    lines.push(colour.dim(`  Seed ${seed}. Replay exactly this grade: ${replayCommand(chapter.number, options, seed)}`));
+  }
+  return lines;
+}
+
+/** The overall table: one row per chapter, then the progress bar. */
+export function renderSummary(report: GradeReport): string[] {
+  const rows = report.chapters.map((c) => {
+    const ok = c.total > 0 && c.passed === c.total && c.problems.length === 0;
+    const mark = ok ? colour.green('✓') : colour.red('✗');
+    return `  ${mark} ${c.chapter}  ${pad(c.title.slice(0, 46), 46)} ${pad(`${c.passed}/${c.total} tests`, 12)} ${c.points}/${c.maxPoints} points`;
+  });
+  return [
+    colour.bold('Summary'),
+    ...rows,
+    '',
+    `Overall ${bar(report.totals.points, report.totals.maxPoints)} ${report.totals.points}/${report.totals.maxPoints} points, ${report.totals.passed}/${report.totals.tests} tests`,
+  ];
+}
+
+export interface GradeRun {
+  readonly report: GradeReport;
+  readonly chapters: readonly GradedChapter[];
+}
+
+/** Grades and builds the report, without printing; `onChapter` sees each chapter as it finishes. */
+export async function gradeAll(options: GradeOptions, onChapter: (graded: GradedChapter) => void = () => undefined): Promise<GradeRun> {
+  const chapters = resolveChapters(options.chapters);
+  const files = options.typecheck
+    ? chapters.map((c) => learnerFileFor(c, options)).filter((file): file is string => file !== null && existsSync(file))
+    : [];
+  const compiler = typecheckFiles(files);
+  const graded: GradedChapter[] = [];
+  for (const chapter of chapters) {
+    const result = await gradeChapter(chapter, options, compiler);
+    graded.push(result);
+    onChapter(result);
+  }
+  const tests = graded.flatMap((g) => g.tests);
+  const gradedTests = tests.filter((t) => t.status !== 'skipped');
+  const passed = gradedTests.filter((t) => t.status === 'passed').length;
+  const problems: string[] = [];
+  if (gradedTests.length === 0) problems.push('No test ran. A grade with zero tests is an error, never a pass.');
+  if (options.expectTests !== null && gradedTests.length < options.expectTests) {
+    problems.push(
+      `Expected at least ${options.expectTests} tests, but ${gradedTests.length} ran: a grader was renamed, deleted or filtered. This grade does not count.`,
+    );
+  }
+  const chapterProblems = graded.some((g) => g.report.problems.length > 0);
   const report: GradeReport = {
     generatedAt: new Date().toISOString(),
     target: options.target,
-    seed: options.seed,
-    chapters: summaries,
+    seed: options.seeds[0],
+    seeds: options.seeds,
+    submission: options.submission,
+    chapters: graded.map((g) => g.report),
     tests,
-    totals: {passed, failed, points, maxPoints},
+    problems,
+    totals: {
+      tests: gradedTests.length,
+      passed,
+      failed: gradedTests.length - passed,
+      skipped: tests.length - gradedTests.length,
+      points: tests.reduce((sum, t) => sum + t.points, 0),
+      maxPoints: tests.reduce((sum, t) => sum + t.maxPoints, 0),
+    },
+    ok: problems.length === 0 && !chapterProblems && gradedTests.length > 0 && passed === gradedTests.length,
   };
-  const files = writeReports(report, options.reportDir);
-  log();
-  log(`Overall ${bar(points, maxPoints)} ${points}/${maxPoints} points`);
-  log(colour.dim(`Reports: ${relative(files.json)}, ${relative(files.junit)}`));
-  if (tests.length === 0) {
-    log(colour.red('No test ran. A grade with zero tests is an error, never a pass.'));
-    return 1;
+  return {report, chapters: graded};
+}
+
+/** Records a student's grade in .workbench/progress.json (never for the reference or a submission). */
+export function recordProgress(run: GradeRun, options: Pick<GradeOptions, 'target' | 'submission'>): void {
+  if (options.target !== 'student' || options.submission) return;
+  for (const {report, tests} of run.chapters) {
+    const passing = report.total > 0 && report.passed === report.total && report.problems.length === 0;
+    updateChapter(report.chapter, (current) => ({
+      ...current,
+      status: passing ? 'passing' : 'failing',
+      passed: report.passed,
+      total: report.total,
+      points: report.points,
+      maxPoints: report.maxPoints,
+      lastGraded: run.report.generatedAt,
+      failingTests: tests.filter((t) => t.status !== 'passed' && t.status !== 'skipped').slice(0, 20).map((t) => t.name),
+    }));
   }
-  return failed === 0 && problems === 0 ? 0 : 1;
 }
 
-function firstLines(text: string, count: number): string {
-  const lines = text.split('\n').filter((line) => !/^\s+at /.test(line));
-  return lines.slice(0, count).join('\n') + (lines.length > count ? '\n…' : '');
-}
-
-function indent(text: string, spaces: number): string {
-  return text
-    .split('\n')
-    .map((line) => ' '.repeat(spaces) + line)
-    .join('\n');
+/** `npm run grade`: grades, prints, writes the reports, records progress; returns the exit code. */
+export async function grade(options: GradeOptions): Promise<number> {
+  resolveChapters(options.chapters); // an unknown chapter is reported before anything else
+  const log = options.quiet ? () => undefined : (line = '') => console.log(line);
+  const whose = options.target === 'student' ? (options.submission ? `the files in ${relative(options.submission)}` : 'your files') : `the ${options.target} code`;
+  const seeds = options.seeds.length > 1 ? `seeds ${options.seeds.join(', ')}` : `seed ${options.seeds[0]}`;
+  log(colour.dim(`Grading ${whose} with ${seeds}`));
+  const run = await gradeAll(options, (graded) => {
+    log();
+    for (const line of renderChapter(graded, options)) log(line);
+  });
+  const files = writeReports(run.report, options.reportDir);
+  recordProgress(run, options);
+  log();
+  for (const line of renderSummary(run.report)) log(line);
+  for (const problem of run.report.problems) log(colour.red(problem));
+  log(colour.dim(`Reports: ${relative(files.json)}, ${relative(files.junit)}`));
+  return run.report.ok ? 0 : 1;
 }

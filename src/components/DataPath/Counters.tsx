@@ -3,7 +3,8 @@ import Translate, {translate} from '@docusaurus/Translate';
 import {estimateCost, formatDuration} from '@site/src/model/cost';
 import {summarizeSteps} from '@site/src/model/summary';
 import type {Step, Summary} from '@site/src/model/types';
-import {formatBytes, formatCount} from '@site/src/model/units';
+import {formatCount} from '@site/src/model/units';
+import {formatBytesForReader} from '@site/src/components/shared/format';
 import styles from './styles.module.css';
 
 interface Props {
@@ -28,7 +29,7 @@ export default function Counters({done, total}: Props): React.ReactNode {
   const sofar = useMemo(() => summarizeSteps(done), [done]);
   const cost = estimateCost(total);
   const show = (row: (typeof ROWS)[number], summary: Summary) =>
-    row.bytes ? formatBytes(summary[row.key]) : formatCount(summary[row.key]);
+    row.bytes ? formatBytesForReader(summary[row.key]) : formatCount(summary[row.key]);
   return (
     <div className={styles.counters}>
       <table>

@@ -4,6 +4,7 @@ import {render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import DataPath from './index';
 import {readWriteSummary} from '@site/src/model/read-write';
+import {sendfileSummary} from '@site/src/model/sendfile';
 import {GiB, KiB, formatBytes, formatCount} from '@site/src/model/units';
 
 const readout = (container: HTMLElement) => container.querySelector('[data-live-readout]')!.textContent ?? '';
@@ -67,5 +68,71 @@ describe('<DataPath> for read()+write()', () => {
   it('says so for an empty file', async () => {
     const {container} = render(<DataPath fileSize={0} bufferSize={4 * KiB} />);
     expect(readout(container)).toBe('An empty file: the loop makes no calls and copies nothing.');
+  });
+});
+
+describe('<DataPath> for sendfile()', () => {
+  const cpuCopiesTotal = (container: HTMLElement) => totalsColumn(container)['CPU copies'];
+
+  it('has no buffer field, because sendfile() has no user buffer', () => {
+    render(<DataPath method="sendfile" fileSize={4 * KiB} />);
+    expect(screen.queryByLabelText('Buffer size')).toBeNull();
+    expect(screen.getByLabelText('File size')).toBeTruthy();
+    expect(screen.getByText(/in 1 calls of up to 2,147,479,552 bytes, with no user buffer/)).toBeTruthy();
+  });
+
+  it('makes one CPU copy per call without both NIC features, and none with both', async () => {
+    const user = userEvent.setup();
+    const {container} = render(<DataPath method="sendfile" fileSize={4 * KiB} />);
+    expect(cpuCopiesTotal(container)).toBe('1');
+    expect(totalsColumn(container)['Mode switches']).toBe('2');
+    await user.click(screen.getByLabelText('scatter-gather'));
+    expect(cpuCopiesTotal(container)).toBe('1');
+    expect(screen.getByText(/Without checksum offload the kernel turns scatter-gather off/)).toBeTruthy();
+    await user.click(screen.getByLabelText('checksum offload'));
+    expect(cpuCopiesTotal(container)).toBe('0');
+    expect(totalsColumn(container)['Bytes copied by the CPU']).toBe('0 bytes');
+    expect(screen.getByText(/1 descriptor\(s\) for 4 KiB appended to the socket buffer; no bytes copied/)).toBeTruthy();
+    await user.click(screen.getByLabelText('scatter-gather'));
+    expect(cpuCopiesTotal(container)).toBe('1');
+  });
+
+  it('counts one CPU copy per call for a file that needs two calls', async () => {
+    const user = userEvent.setup();
+    const {container} = render(<DataPath method="sendfile" fileSize={3 * GiB} />);
+    const model = sendfileSummary(3 * GiB);
+    expect(model.syscalls).toBe(2);
+    expect(cpuCopiesTotal(container)).toBe('2');
+    expect(totalsColumn(container)['System calls']).toBe('2');
+    await user.click(screen.getByLabelText('scatter-gather'));
+    await user.click(screen.getByLabelText('checksum offload'));
+    expect(cpuCopiesTotal(container)).toBe(formatCount(sendfileSummary(3 * GiB, {nic: {scatterGather: true, checksumOffload: true}}).cpuCopies));
+    expect(cpuCopiesTotal(container)).toBe('0');
+  });
+
+  it('steps through one call: enter, disk DMA, interrupt, CPU copy in the kernel, return', async () => {
+    const user = userEvent.setup();
+    const {container} = render(<DataPath method="sendfile" fileSize={4 * KiB} />);
+    expect(readout(container)).toMatch(/^Ready: 7 steps for the first 1 of 1 chunks/);
+    const next = screen.getByRole('button', {name: 'Next'});
+    await user.click(next);
+    expect(readout(container)).toBe('Step 1 of 7, chunk 1 of 1: sendfile(): mode switch, user to kernel.');
+    await user.click(next);
+    await user.click(next);
+    await user.click(next);
+    expect(readout(container)).toBe('Step 4 of 7, chunk 1 of 1: CPU copy: 4 KiB, page cache to socket buffer.');
+  });
+
+  it('starts with the NIC features a page passes in', () => {
+    const {container} = render(<DataPath method="sendfile" fileSize={4 * KiB} pageCache="hit" nic={{scatterGather: true, checksumOffload: true}} />);
+    expect(cpuCopiesTotal(container)).toBe('0');
+    expect((screen.getByLabelText('checksum offload') as HTMLInputElement).checked).toBe(true);
+    expect(readout(container)).toMatch(/^Ready: 5 steps/);
+  });
+
+  it('shows no NIC features for read()+write()', () => {
+    render(<DataPath fileSize={4 * KiB} bufferSize={4 * KiB} />);
+    expect(screen.queryByLabelText('scatter-gather')).toBeNull();
+    expect(screen.getByLabelText('Buffer size')).toBeTruthy();
   });
 });

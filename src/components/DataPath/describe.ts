@@ -2,7 +2,7 @@
 // screen-reader readout.
 import {translate} from '@docusaurus/Translate';
 import type {Region, Step} from '@site/src/model/types';
-import {formatBytes} from '@site/src/model/units';
+import {formatBytesForReader} from '@site/src/components/shared/format';
 
 export function regionName(region: Region): string {
   switch (region) {
@@ -26,7 +26,7 @@ export function describeStep(step: Step): string {
         ? translate({id: 'step.enter', message: '{syscall}(): mode switch, user to kernel'}, {syscall: step.syscall})
         : translate({id: 'step.leave', message: '{syscall}() returns: mode switch, kernel to user'}, {syscall: step.syscall});
     case 'copy': {
-      const values = {bytes: formatBytes(step.bytes), from: regionName(step.from), to: regionName(step.to)};
+      const values = {bytes: formatBytesForReader(step.bytes), from: regionName(step.from), to: regionName(step.to)};
       if (step.engine === 'cpu') {
         return translate({id: 'step.cpuCopy', message: 'CPU copy: {bytes}, {from} to {to}'}, values);
       }
@@ -37,7 +37,7 @@ export function describeStep(step: Step): string {
     case 'descriptor':
       return translate(
         {id: 'step.descriptor', message: '{descriptors} descriptor(s) for {bytes} appended to the {to}; no bytes copied'},
-        {descriptors: step.descriptors, bytes: formatBytes(step.bytes), to: regionName(step.to)},
+        {descriptors: step.descriptors, bytes: formatBytesForReader(step.bytes), to: regionName(step.to)},
       );
     case 'interrupt':
       return translate({id: 'step.interrupt', message: 'Interrupt: the {source} reports the transfer done'}, {
@@ -45,8 +45,8 @@ export function describeStep(step: Step): string {
       });
     case 'page-fault':
       return step.major
-        ? translate({id: 'step.majorFault', message: 'Major page fault: {pages} page(s) read from disk'}, {pages: step.pages})
-        : translate({id: 'step.minorFault', message: 'Minor page fault: {pages} page(s) mapped from the page cache'}, {
+        ? translate({id: 'step.majorFaults', message: 'Major page faults: {pages}; the pages must come from disk'}, {pages: step.pages})
+        : translate({id: 'step.minorFaults', message: 'Minor page faults: {pages}; the pages are already in the page cache'}, {
             pages: step.pages,
           });
   }

@@ -2,6 +2,7 @@ import React, {useId, useMemo, useState} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import SizeField from '@site/src/components/SizeField';
+import ModelNotice from '@site/src/components/ModelNotice';
 import Counters from './Counters';
 import Diagram from './Diagram';
 import {describeStep} from './describe';
@@ -9,9 +10,11 @@ import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from '@site/src/com
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {METHODS, transferTrace, type TransferMethod} from '@site/src/model/methods';
+import {DEFAULT_NIC, type NicFeatures} from '@site/src/model/sendfile';
 import {summarizeTrace} from '@site/src/model/summary';
 import type {PageCacheState, Step} from '@site/src/model/types';
-import {KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, MiB, formatBytes, formatCount} from '@site/src/model/units';
+import {KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, formatCount} from '@site/src/model/units';
+import {formatBytesForReader} from '@site/src/components/shared/format';
 import styles from './styles.module.css';
 
 interface Props {
@@ -19,6 +22,8 @@ interface Props {
   readonly fileSize?: number;
   readonly bufferSize?: number;
   readonly pageCache?: PageCacheState;
+  /** The NIC's offloads, for sendfile(); default neither. */
+  readonly nic?: NicFeatures;
   /** Chunks listed step by step; the rest of the file is counted. */
   readonly listedChunks?: number;
   /** Hide the size and cache controls, for a fixed example. */
@@ -32,7 +37,7 @@ interface FieldState {
 
 function sizeError(label: string, field: FieldState, parsed: ParsedSize, max: number): string | null {
   if (parsed.ok) return null;
-  const values = {label, value: field.text, unit: field.unit, max: formatBytes(max)};
+  const values = {label, value: field.text, unit: field.unit, max: formatBytesForReader(max)};
   switch (parsed.reason) {
     case 'nan':
       return translate({id: 'dataPath.error.nan', message: '{label} must be a number; got "{value}".'}, values);
@@ -53,15 +58,20 @@ export default function DataPath({
   fileSize = 10 * KiB,
   bufferSize = 4 * KiB,
   pageCache: initialCache = 'miss',
+  nic: initialNic = DEFAULT_NIC,
   listedChunks = 3,
   fixed = false,
 }: Props): React.ReactNode {
   const [file, setFile] = useState<FieldState>(() => ({text: bestUnit(fileSize).value, unit: bestUnit(fileSize).unit}));
   const [buffer, setBuffer] = useState<FieldState>(() => ({text: bestUnit(bufferSize).value, unit: bestUnit(bufferSize).unit}));
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
+  const [nic, setNic] = useState<NicFeatures>(initialNic);
   const [lastValid, setLastValid] = useState({fileSize, bufferSize});
   const reducedMotion = usePrefersReducedMotion();
   const radioName = useId();
+  // sendfile() has no user buffer, and it is the method whose CPU copy depends on the NIC.
+  const usesBuffer = method !== 'sendfile';
+  const usesNic = method === 'sendfile';
 
   const fileLabel = translate({id: 'dataPath.fileSize', message: 'File size'});
   const bufferLabel = translate({id: 'dataPath.bufferSize', message: 'Buffer size'});
@@ -80,8 +90,8 @@ export default function DataPath({
   }
 
   const trace = useMemo(
-    () => transferTrace(method, {fileSize: current.fileSize, bufferSize: current.bufferSize, pageCache}, listedChunks),
-    [method, current.fileSize, current.bufferSize, pageCache, listedChunks],
+    () => transferTrace(method, {fileSize: current.fileSize, bufferSize: current.bufferSize, pageCache, nic}, listedChunks),
+    [method, current.fileSize, current.bufferSize, pageCache, nic, listedChunks],
   );
   const steps = useMemo(
     () => trace.chunks.flatMap((chunk) => chunk.steps.map((step) => ({chunk: chunk.index, chunkBytes: chunk.bytes, step}))),
@@ -119,6 +129,7 @@ export default function DataPath({
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <ModelNotice />
       {!fixed && (
         <div className={styles.controls}>
           <SizeField
@@ -128,13 +139,15 @@ export default function DataPath({
             error={fileError}
             onChange={(text, unit) => setFile({text, unit})}
           />
-          <SizeField
-            label={bufferLabel}
-            value={buffer.text}
-            unit={buffer.unit}
-            error={bufferError}
-            onChange={(text, unit) => setBuffer({text, unit})}
-          />
+          {usesBuffer && (
+            <SizeField
+              label={bufferLabel}
+              value={buffer.text}
+              unit={buffer.unit}
+              error={bufferError}
+              onChange={(text, unit) => setBuffer({text, unit})}
+            />
+          )}
           <fieldset className={styles.cache}>
             <legend>
               <Translate id="dataPath.pageCache">Page cache</Translate>
@@ -148,16 +161,44 @@ export default function DataPath({
               </label>
             ))}
           </fieldset>
+          {usesNic && (
+            <fieldset className={styles.cache}>
+              <legend>
+                <Translate id="dataPath.nic">Network card</Translate>
+              </legend>
+              <label>
+                <input type="checkbox" checked={nic.scatterGather} onChange={(event) => setNic({...nic, scatterGather: event.target.checked})} />{' '}
+                <Translate id="dataPath.scatterGather">scatter-gather</Translate>
+              </label>
+              <label>
+                <input type="checkbox" checked={nic.checksumOffload} onChange={(event) => setNic({...nic, checksumOffload: event.target.checked})} />{' '}
+                <Translate id="dataPath.checksumOffload">checksum offload</Translate>
+              </label>
+              {nic.scatterGather && !nic.checksumOffload && (
+                <span className={styles.nicNote}>
+                  <Translate id="dataPath.sgWithoutChecksum">Without checksum offload the kernel turns scatter-gather off, and copies.</Translate>
+                </span>
+              )}
+            </fieldset>
+          )}
         </div>
       )}
 
       <p className={styles.method}>
         <strong>{METHODS[method].label}</strong>{' '}
-        <Translate
-          id="dataPath.transfer"
-          values={{file: formatBytes(current.fileSize), buffer: formatBytes(current.bufferSize), chunks: formatCount(totalChunks)}}>
-          {'· {file} in {chunks} chunks of up to {buffer}'}
-        </Translate>
+        {usesBuffer ? (
+          <Translate
+            id="dataPath.transfer"
+            values={{file: formatBytesForReader(current.fileSize), buffer: formatBytesForReader(current.bufferSize), chunks: formatCount(totalChunks)}}>
+            {'· {file} in {chunks} chunks of up to {buffer}'}
+          </Translate>
+        ) : (
+          <Translate
+            id="dataPath.transferNoBuffer"
+            values={{file: formatBytesForReader(current.fileSize), chunks: formatCount(totalChunks), max: formatCount(MAX_RW_COUNT)}}>
+            {'· {file} in {chunks} calls of up to {max} bytes, with no user buffer'}
+          </Translate>
+        )}
       </p>
 
       <Diagram step={active?.step ?? null} stepKey={stepper.index} animate={!reducedMotion && !stepper.atStart} />
@@ -190,11 +231,12 @@ export default function DataPath({
       </div>
 
       <div className={styles.columns}>
-        <ol className={styles.steps}>
+        {/* Focusable: the list scrolls, and keyboard users must be able to scroll it. */}
+        <ol className={styles.steps} tabIndex={0} aria-label={translate({id: 'dataPath.stepList', message: 'Steps of the listed chunks'})}>
           {trace.chunks.map((chunk) => (
             <li key={chunk.index} className={styles.chunk}>
               <span className={styles.chunkTitle}>
-                <Translate id="dataPath.chunk" values={{n: chunk.index + 1, bytes: formatBytes(chunk.bytes)}}>
+                <Translate id="dataPath.chunk" values={{n: chunk.index + 1, bytes: formatBytesForReader(chunk.bytes)}}>
                   {'Chunk {n}: {bytes}'}
                 </Translate>
               </span>
@@ -208,6 +250,7 @@ export default function DataPath({
                       className={clsx(
                         styles.step,
                         step.kind === 'copy' && (step.engine === 'cpu' ? styles.stepCpu : styles.stepDma),
+                        step.kind === 'descriptor' && styles.stepDescriptor,
                         flatIndex === stepper.index && styles.stepActive,
                         flatIndex > stepper.index && styles.stepPending,
                       )}>
@@ -222,7 +265,7 @@ export default function DataPath({
             <li className={styles.omitted}>
               <Translate
                 id="dataPath.omitted"
-                values={{chunks: formatCount(trace.omitted.chunks), bytes: formatBytes(trace.omitted.bytes)}}>
+                values={{chunks: formatCount(trace.omitted.chunks), bytes: formatBytesForReader(trace.omitted.bytes)}}>
                 {'… and {chunks} more chunks ({bytes}), counted in the totals but not listed.'}
               </Translate>
             </li>

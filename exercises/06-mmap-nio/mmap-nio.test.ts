@@ -1,0 +1,786 @@
+// Grader for exercise 6. It checks the functions in mmap-nio.ts (yours, by default) against
+// fixed cases from the chapter and against seeded random cases.
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {
+  compact,
+  createSimulatedChannel,
+  flip,
+  get,
+  mmapWriteSteps,
+  mmapWriteSummary,
+  mmapWriteTrace,
+  pageFaultsFor,
+  put,
+  setLimit,
+  setPosition,
+  transferAll,
+  transferToPath,
+  type ByteBufferState,
+  type JdkVersion,
+  type TransferTarget,
+  type TransferToChannel,
+  type TransferToRoute,
+} from '@subject/mmap-nio';
+import type {PageCacheState, Step, Summary} from '@site/src/model/types';
+import {summarizeSteps} from '@site/src/model/summary';
+import {chapterSection, checkProperty} from '../../tools/grading/property';
+
+const CHAPTER = '06';
+const see = (anchor: string) => `see ${chapterSection('mmap-and-java-nio', anchor)}`;
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+const PAGE = 4096;
+const MAX_RW = 0x7ffff000;
+const INT_MAX = 2 ** 31 - 1;
+
+/** The message of the error `run` throws; fails the test if it throws nothing. */
+function messageOf(run: () => unknown, what: string): string {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error(`${what} should throw an error, but it returned normally`);
+}
+
+/** The `name` of the error `run` throws ('BufferOverflowException'...), or 'nothing'. */
+function thrownName(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof Error ? error.name : String(error);
+  }
+  return 'nothing';
+}
+
+const range = (n: number, from = 0): number[] => Array.from({length: n}, (_, i) => from + i);
+
+// ------------------------------------------------------------------------------------------
+// The grader's own statement of the rules, independent of any implementation.
+// ------------------------------------------------------------------------------------------
+
+interface Faults {
+  faults: number;
+  major: number;
+  minor: number;
+  faultPages: number[];
+}
+
+/** Part 1's rule, page by page. */
+function expectedFaults(pattern: readonly number[], readaheadPages: number, cached: readonly number[] = []): Faults {
+  const inCache = new Set(cached);
+  const mapped = new Set<number>();
+  const faultPages: number[] = [];
+  let major = 0;
+  let pageAfterLastFault = 0;
+  for (const page of pattern) {
+    if (mapped.has(page)) continue;
+    faultPages.push(page);
+    if (!inCache.has(page)) major++;
+    const pages = page === pageAfterLastFault ? readaheadPages : 1;
+    for (let p = page; p < page + pages; p++) mapped.add(p);
+    pageAfterLastFault = page + pages;
+  }
+  return {faults: faultPages.length, major, minor: faultPages.length - major, faultPages};
+}
+
+interface Plan {
+  fileSize: number;
+  writeChunk: number;
+  readaheadPages: number;
+  pageCache: PageCacheState;
+}
+
+/** The faults inside write() number `index`: window starts (byte offsets) among its bytes. */
+function chunkFaults({fileSize, writeChunk, readaheadPages}: Plan, index: number): {faults: number; faultBytes: number} {
+  const window = readaheadPages * PAGE;
+  const start = index * writeChunk;
+  const end = Math.min(start + writeChunk, fileSize);
+  let first = -1;
+  let last = -1;
+  let faults = 0;
+  for (let at = Math.ceil(start / window) * window; at < end; at += window) {
+    if (first < 0) first = at;
+    last = at;
+    faults++;
+  }
+  return {faults, faultBytes: faults === 0 ? 0 : Math.min(last + window, fileSize) - first};
+}
+
+function expectedSteps(plan: Plan, index: number): Step[] {
+  const {fileSize, writeChunk, pageCache} = plan;
+  const count = Math.ceil(fileSize / writeChunk);
+  const bytes = Math.min(writeChunk, fileSize - index * writeChunk);
+  const {faults, faultBytes} = chunkFaults(plan, index);
+  const miss = pageCache === 'miss';
+  const steps: Step[] = [];
+  if (index === 0) {
+    steps.push(
+      {kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'mmap'},
+      {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'mmap'},
+    );
+  }
+  steps.push({kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'write'});
+  if (faults > 0) {
+    steps.push({kind: 'page-fault', pages: faults, major: miss, syscall: 'write'});
+    if (miss) {
+      steps.push(
+        {kind: 'copy', engine: 'dma', from: 'disk', to: 'page-cache', bytes: faultBytes, syscall: 'write', async: false},
+        {kind: 'interrupt', source: 'disk', syscall: 'write'},
+      );
+    }
+  }
+  steps.push(
+    {kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'write', async: false},
+    {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'write'},
+  );
+  if (index === count - 1) {
+    steps.push(
+      {kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'munmap'},
+      {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'munmap'},
+    );
+  }
+  steps.push(
+    {kind: 'copy', engine: 'dma', from: 'socket-buffer', to: 'nic', bytes, syscall: 'write', async: true},
+    {kind: 'interrupt', source: 'nic', syscall: 'write'},
+  );
+  return steps;
+}
+
+const NOTHING: Summary = {cpuCopies: 0, dmaCopies: 0, cpuBytes: 0, dmaBytes: 0, modeSwitches: 0, syscalls: 0, interrupts: 0, pageFaults: 0};
+
+/** The whole transfer, write() by write() (the grader may loop; your summary may not). */
+function expectedSummary(plan: Plan): Summary {
+  const {fileSize, writeChunk, pageCache} = plan;
+  if (fileSize === 0) return NOTHING;
+  const writes = Math.ceil(fileSize / writeChunk);
+  let faults = 0;
+  let writesWithFaults = 0;
+  for (let index = 0; index < writes; index++) {
+    const n = chunkFaults(plan, index).faults;
+    faults += n;
+    if (n > 0) writesWithFaults++;
+  }
+  const miss = pageCache === 'miss';
+  return {
+    cpuCopies: writes,
+    dmaCopies: writes + (miss ? writesWithFaults : 0),
+    cpuBytes: fileSize,
+    dmaBytes: (miss ? 2 : 1) * fileSize,
+    modeSwitches: 2 * writes + 4,
+    syscalls: writes + 2,
+    interrupts: writes + (miss ? writesWithFaults : 0),
+    pageFaults: faults,
+  };
+}
+
+function combine(a: Summary, b: Summary, sign: 1 | -1): Summary {
+  return Object.fromEntries(Object.keys(a).map((key) => [key, a[key as keyof Summary] + sign * b[key as keyof Summary]])) as unknown as Summary;
+}
+
+interface Buffer {
+  capacity: number;
+  limit: number;
+  position: number;
+  mark: number | null;
+  bytes: number[];
+}
+
+type Outcome = {state: Buffer; value?: number} | {thrown: string};
+
+/** java.nio.Buffer and ByteBuffer, as their Javadoc states them. */
+const java = {
+  put(b: Buffer, value: number): Outcome {
+    if (b.position >= b.limit) return {thrown: 'BufferOverflowException'};
+    const bytes = [...b.bytes];
+    bytes[b.position] = value;
+    return {state: {...b, bytes, position: b.position + 1}};
+  },
+  get(b: Buffer): Outcome {
+    if (b.position >= b.limit) return {thrown: 'BufferUnderflowException'};
+    return {state: {...b, position: b.position + 1}, value: b.bytes[b.position]};
+  },
+  position(b: Buffer, n: number): Outcome {
+    if (n < 0 || n > b.limit) return {thrown: 'IllegalArgumentException'};
+    return {state: {...b, position: n, mark: b.mark !== null && b.mark > n ? null : b.mark}};
+  },
+  limit(b: Buffer, n: number): Outcome {
+    if (n < 0 || n > b.capacity) return {thrown: 'IllegalArgumentException'};
+    return {state: {...b, limit: n, position: Math.min(b.position, n), mark: b.mark !== null && b.mark > n ? null : b.mark}};
+  },
+  flip(b: Buffer): Outcome {
+    return {state: {...b, limit: b.position, position: 0, mark: null}};
+  },
+  compact(b: Buffer): Outcome {
+    const kept = b.limit - b.position;
+    const bytes = [...b.bytes];
+    for (let i = 0; i < kept; i++) bytes[i] = b.bytes[b.position + i];
+    return {state: {...b, bytes, position: kept, limit: b.capacity, mark: null}};
+  },
+  mark(b: Buffer): Outcome {
+    return {state: {...b, mark: b.position}};
+  },
+  clear(b: Buffer): Outcome {
+    return {state: {...b, position: 0, limit: b.capacity, mark: null}};
+  },
+};
+
+function frozen(b: Buffer): ByteBufferState {
+  return Object.freeze({...b, bytes: Object.freeze([...b.bytes])}) as ByteBufferState;
+}
+
+/** What the learner's function did, in the same shape as the reference's outcome. */
+function observe(run: () => ByteBufferState | {buffer: ByteBufferState; value: number}): Outcome {
+  try {
+    const result = run();
+    if ('buffer' in result) return {state: {...result.buffer, bytes: [...result.buffer.bytes]}, value: result.value};
+    return {state: {...result, bytes: [...result.bytes]}};
+  } catch (error) {
+    return {thrown: error instanceof Error ? error.name : String(error)};
+  }
+}
+
+/** A buffer in any valid state: random capacity, limit, position, mark and bytes. */
+const bufferArb: fc.Arbitrary<Buffer> = fc
+  .integer({min: 0, max: 12})
+  .chain((capacity) =>
+    fc.tuple(fc.constant(capacity), fc.array(fc.integer({min: -128, max: 127}), {minLength: capacity, maxLength: capacity}), fc.nat(capacity)),
+  )
+  .chain(([capacity, bytes, limit]) =>
+    fc.tuple(fc.constant({capacity, bytes, limit}), fc.nat(limit)).chain(([base, position]) =>
+      fc.oneof(fc.constant(null), fc.nat(position)).map((m) => ({...base, position, mark: m})),
+    ),
+  );
+
+function describeBuffer(b: Buffer): string {
+  return `{capacity ${b.capacity}, limit ${b.limit}, position ${b.position}, mark ${b.mark}, bytes [${b.bytes.join(', ')}]}`;
+}
+
+/** The route of Part 6, from the OpenJDK sources the chapter reads. */
+function expectedRoute(target: TransferTarget, jdk: JdkVersion, count: number, targetAppend: boolean): TransferToRoute {
+  const directCap = jdk >= 17 ? MAX_RW : INT_MAX;
+  const fallbackCap = jdk >= 17 ? null : INT_MAX;
+  const loop = (attempts: TransferToRoute['attempts']): TransferToRoute => ({
+    path: 'buffer-loop',
+    attempts,
+    perCallCapBytes: fallbackCap,
+    chunkBytes: 8 * KiB,
+  });
+  const mapped = (attempts: TransferToRoute['attempts']): TransferToRoute => ({
+    path: 'mmap-chunks',
+    attempts,
+    perCallCapBytes: fallbackCap,
+    chunkBytes: 8 * MiB,
+  });
+  if (target === 'other') return loop(['buffer-loop']);
+  if (!targetAppend) {
+    if (jdk === 21 && target === 'file') return {path: 'copy_file_range', attempts: ['copy_file_range'], perCallCapBytes: directCap, chunkBytes: null};
+    if (jdk === 21) return {path: 'sendfile', attempts: ['copy_file_range', 'sendfile'], perCallCapBytes: directCap, chunkBytes: null};
+    return {path: 'sendfile', attempts: ['sendfile'], perCallCapBytes: directCap, chunkBytes: null};
+  }
+  if (jdk === 21) return count >= 16 * KiB ? mapped(['mmap-chunks']) : loop(['buffer-loop']);
+  return mapped(['sendfile', 'mmap-chunks']);
+}
+
+type Logged = {kind: 'transferTo'; position: number; count: number; returned: number} | {kind: 'wait'};
+
+/**
+ * A channel of the grader's own: each transferTo answers from `script` (a fraction of what it
+ * may move, or "the target is full"); a full target stays full until awaitWritable(), and the
+ * call right after a wait always makes progress (the target has drained).
+ */
+function scriptedChannel(fileSize: number, script: readonly {full: boolean; fraction: number}[]) {
+  const log: Logged[] = [];
+  let full = false;
+  let justWaited = false;
+  let next = 0;
+  const guard = () => {
+    if (log.length >= 20_000) throw new Error('The grader\'s channel stopped the loop after 20,000 calls: it never finishes');
+  };
+  const channel: TransferToChannel = {
+    fileSize,
+    transferTo(position: number, count: number): number {
+      guard();
+      let returned = 0;
+      if (position < fileSize && count > 0 && !full) {
+        const answer = script[next++ % script.length];
+        if (answer.full && !justWaited) full = true;
+        else returned = Math.max(1, Math.ceil(answer.fraction * Math.min(count, fileSize - position)));
+      }
+      justWaited = false;
+      log.push({kind: 'transferTo', position, count, returned});
+      return returned;
+    },
+    awaitWritable(): void {
+      guard();
+      full = false;
+      justWaited = true;
+      log.push({kind: 'wait'});
+    },
+  };
+  return {channel, log};
+}
+
+/** The first rule the loop broke, judged from the channel's log, or null. */
+function auditLoop(log: readonly Logged[], fileSize: number, count: number, start: number): string | null {
+  const end = Math.max(start, Math.min(start + count, fileSize));
+  let at = start;
+  let lastWasZero = false;
+  for (const [index, call] of log.entries()) {
+    const where = `call #${index + 1}`;
+    if (at === end) return `${where}: every byte had already been moved (position ${at} is the end); stop there`;
+    if (call.kind === 'wait') {
+      if (!lastWasZero) return `${where}: awaitWritable() without a 0 from transferTo before it`;
+      lastWasZero = false;
+      continue;
+    }
+    if (lastWasZero) return `${where}: transferTo again right after it returned 0, without awaitWritable(): that spins on a full target`;
+    if (call.position !== at) {
+      return `${where}: transferTo(${call.position}, ...) but ${at - start} bytes had been moved from ${start}, so the next position is ${at}: advance by what transferTo returned`;
+    }
+    if (call.count < 1) return `${where}: asked for ${call.count} bytes while ${end - at} were left`;
+    if (call.position + call.count > start + count) {
+      return `${where}: asked for ${call.count} bytes from ${call.position}, past the ${count} bytes requested from ${start}: those bytes would be sent too`;
+    }
+    at += call.returned;
+    lastWasZero = call.returned === 0;
+  }
+  if (at !== end) return `the loop stopped after moving ${at - start} of ${end - start} bytes`;
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------
+
+const smallPattern: fc.Arbitrary<number[]> = fc.oneof(
+  fc.array(fc.nat(300), {maxLength: 120}),
+  // Runs of consecutive pages, the way a program reads records, mixed with jumps.
+  fc
+    .array(fc.record({start: fc.nat(300), length: fc.integer({min: 1, max: 60})}), {maxLength: 6})
+    .map((runs) => runs.flatMap(({start, length}) => range(length, start))),
+);
+
+describe('Part 1: pageFaultsFor, lazy mapping and readahead', () => {
+  it('faults once per readahead window when pages are touched in order: pages 0, 4 and 8 of 0..9', () => {
+    expect(pageFaultsFor(range(10), {readaheadPages: 4}), see('readahead')).toEqual({faults: 3, major: 3, minor: 0, faultPages: [0, 4, 8]});
+  });
+
+  it('faults on every new page touched at random, and never twice on one page', () => {
+    expect(pageFaultsFor([9, 3, 7, 1, 3, 9], {readaheadPages: 4}), see('readahead')).toEqual({
+      faults: 4,
+      major: 4,
+      minor: 0,
+      faultPages: [9, 3, 7, 1],
+    });
+  });
+
+  it('needs a first fault to notice a stream that starts mid-file: 100, then 101 with a window', () => {
+    expect(pageFaultsFor(range(9, 100), {readaheadPages: 4}).faultPages, see('readahead')).toEqual([100, 101, 105]);
+  });
+
+  it('without readahead (1 page) faults on each page; cached pages fault minor', () => {
+    expect(pageFaultsFor(range(6), {readaheadPages: 1}), see('page-faults')).toMatchObject({faults: 6, major: 6});
+    expect(pageFaultsFor([0, 4, 8], {readaheadPages: 1, cached: [0, 8]}), see('page-faults')).toMatchObject({faults: 3, major: 1, minor: 2});
+    expect(pageFaultsFor(range(8), {readaheadPages: 4, cached: new Set([4])}), see('page-faults')).toMatchObject({
+      faults: 2,
+      major: 1,
+      minor: 1,
+    });
+  });
+
+  it('touches nothing, faults nothing', () => {
+    expect(pageFaultsFor([], {readaheadPages: 32}), see('page-faults')).toEqual({faults: 0, major: 0, minor: 0, faultPages: []});
+  });
+
+  it('matches the rule on random access patterns, windows and caches', () => {
+    checkProperty(
+      fc.record({pattern: smallPattern, readaheadPages: fc.integer({min: 1, max: 40}), cached: fc.array(fc.nat(320), {maxLength: 40})}),
+      ({pattern, readaheadPages, cached}) => {
+        expect(
+          pageFaultsFor(pattern, {readaheadPages, cached}),
+          `pattern=${JSON.stringify(pattern)}, readaheadPages=${readaheadPages}, cached=${JSON.stringify(cached)}; ${see('readahead')}`,
+        ).toEqual(expectedFaults(pattern, readaheadPages, cached));
+      },
+      {chapter: CHAPTER},
+    );
+  });
+
+  it('never takes more faults reading in order than reading the same pages shuffled', () => {
+    checkProperty(
+      fc
+        .integer({min: 1, max: 150})
+        .chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray(range(n), {minLength: n}), fc.integer({min: 1, max: 40}))),
+      ([n, shuffled, readaheadPages]) => {
+        const inOrder = pageFaultsFor(range(n), {readaheadPages}).faults;
+        const context = `${n} pages, readaheadPages=${readaheadPages}, shuffled=${JSON.stringify(shuffled)}; ${see('readahead')}`;
+        expect(inOrder, context).toBe(Math.ceil(n / readaheadPages));
+        expect(inOrder, context).toBeLessThanOrEqual(pageFaultsFor(shuffled, {readaheadPages}).faults);
+      },
+      {chapter: CHAPTER},
+    );
+  });
+
+  it('names the bad entry: accessPattern[1] = -1, readaheadPages = 0', () => {
+    expect(messageOf(() => pageFaultsFor([0, -1], {readaheadPages: 4}), 'pageFaultsFor([0, -1])')).toMatch(/accessPattern\[1\]/);
+    expect(messageOf(() => pageFaultsFor([0], {readaheadPages: 0}), 'readaheadPages: 0')).toMatch(/readaheadPages/);
+  });
+});
+
+describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
+  const oneWrite: Plan = {fileSize: 10 * MiB, writeChunk: MAX_RW, readaheadPages: 32, pageCache: 'miss'};
+
+  it('maps, faults 80 times inside write() on a cold cache, copies once, unmaps, then the NIC sends', () => {
+    expect(mmapWriteSteps(10 * MiB, 0), see('mmap-plus-write')).toEqual(expectedSteps(oneWrite, 0));
+  });
+
+  it('takes minor faults and reads nothing from disk on a warm cache', () => {
+    expect(mmapWriteSteps(10 * MiB, 0, {pageCache: 'hit'}), see('page-faults')).toEqual(expectedSteps({...oneWrite, pageCache: 'hit'}, 0));
+  });
+
+  it('sends 300,000 bytes in three write()s of 100,000: each takes the fault of the window it reaches first', () => {
+    const plan: Plan = {fileSize: 300_000, writeChunk: 100_000, readaheadPages: 32, pageCache: 'miss'};
+    for (const index of [0, 1, 2]) {
+      expect(mmapWriteSteps(300_000, index, {writeChunk: 100_000}), `write() #${index}; ${see('page-faults')}`).toEqual(
+        expectedSteps(plan, index),
+      );
+    }
+  });
+
+  it('makes no fault in a write() whose pages all came with an earlier window', () => {
+    const plan: Plan = {fileSize: MiB, writeChunk: 16 * KiB, readaheadPages: 32, pageCache: 'miss'};
+    expect(mmapWriteSteps(MiB, 1, {writeChunk: 16 * KiB}), see('readahead')).toEqual(expectedSteps(plan, 1));
+  });
+
+  it('matches the rules on random files, chunks, windows and cache states', () => {
+    checkProperty(
+      fc
+        .record({
+          fileSize: fc.integer({min: 1, max: 1 << 24}),
+          writeChunk: fc.integer({min: 1, max: 1 << 20}),
+          readaheadPages: fc.integer({min: 1, max: 64}),
+          pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
+          pick: fc.nat(),
+        })
+        .filter(({fileSize, writeChunk}) => Math.ceil(fileSize / writeChunk) <= 5000),
+      ({fileSize, writeChunk, readaheadPages, pageCache, pick}) => {
+        const count = Math.ceil(fileSize / writeChunk);
+        const plan: Plan = {fileSize, writeChunk, readaheadPages, pageCache};
+        for (const index of new Set([0, pick % count, count - 1])) {
+          expect(
+            mmapWriteSteps(fileSize, index, {writeChunk, readaheadPages, pageCache}),
+            `write() #${index} of fileSize=${fileSize}, writeChunk=${writeChunk}, readaheadPages=${readaheadPages}, pageCache=${pageCache}; ${see('mmap-plus-write')}`,
+          ).toEqual(expectedSteps(plan, index));
+        }
+      },
+      {chapter: CHAPTER},
+    );
+  });
+
+  it('rejects a write() that does not exist, naming chunkIndex', () => {
+    expect(messageOf(() => mmapWriteSteps(10_000, 3, {writeChunk: 4096}), 'write() #3 of three')).toMatch(/chunkIndex/);
+    expect(messageOf(() => mmapWriteSteps(0, 0), 'any write() of an empty file')).toMatch(/chunkIndex|empty/);
+  });
+});
+
+describe('Part 3: mmapWriteSummary, the whole transfer by arithmetic', () => {
+  it('counts 10 MiB in one write(): 3 copies (1 by the CPU), 4 mode switches + 2 for munmap(), 80 faults', () => {
+    expect(mmapWriteSummary(10 * MiB), see('mmap-plus-write')).toEqual(
+      expectedSummary({fileSize: 10 * MiB, writeChunk: MAX_RW, readaheadPages: 32, pageCache: 'miss'}),
+    );
+  });
+
+  it('counts 1 GiB sent 64 KiB at a time: a disk read in every other write()', () => {
+    expect(mmapWriteSummary(GiB, {writeChunk: 64 * KiB}), see('big-files')).toEqual(
+      expectedSummary({fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'miss'}),
+    );
+  });
+
+  it('answers at once for a petabyte sent 4 KiB at a time', () => {
+    const writes = 2 ** 38;
+    const faults = 2 ** 33;
+    expect(mmapWriteSummary(2 ** 50, {writeChunk: 4 * KiB}), see('big-files')).toEqual({
+      cpuCopies: writes,
+      dmaCopies: writes + faults,
+      cpuBytes: 2 ** 50,
+      dmaBytes: 2 ** 51,
+      modeSwitches: 2 * writes + 4,
+      syscalls: writes + 2,
+      interrupts: writes + faults,
+      pageFaults: faults,
+    });
+  });
+
+  it('costs nothing for an empty file, and reads nothing from disk on a warm cache', () => {
+    expect(mmapWriteSummary(0), see('mmap-plus-write')).toEqual(NOTHING);
+    expect(mmapWriteSummary(10 * MiB, {pageCache: 'hit', writeChunk: 64 * KiB}), see('page-faults')).toEqual(
+      expectedSummary({fileSize: 10 * MiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'hit'}),
+    );
+  });
+
+  it('matches the rules on random files, chunks, windows and cache states', () => {
+    checkProperty(
+      fc.record({
+        fileSize: fc.nat(1 << 26),
+        writeChunk: fc.integer({min: 512, max: 1 << 22}),
+        readaheadPages: fc.integer({min: 1, max: 64}),
+        pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
+      }),
+      (plan) => {
+        expect(
+          mmapWriteSummary(plan.fileSize, plan),
+          `fileSize=${plan.fileSize}, writeChunk=${plan.writeChunk}, readaheadPages=${plan.readaheadPages}, pageCache=${plan.pageCache}; ${see('big-files')}`,
+        ).toEqual(expectedSummary(plan));
+      },
+      {chapter: CHAPTER},
+    );
+  });
+
+  it('lets the given mmapWriteTrace list three write()s of 1 GiB and count the other 16,381', () => {
+    const plan: Plan = {fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'miss'};
+    const trace = mmapWriteTrace(GiB, {writeChunk: 64 * KiB});
+    const listed = [0, 1, 2].map((index) => expectedSteps(plan, index));
+    expect(trace.chunks.map((chunk) => chunk.steps), see('big-files')).toEqual(listed);
+    const shown = listed.map(summarizeSteps).reduce((a, b) => combine(a, b, 1), NOTHING);
+    expect(trace.omitted, see('big-files')).toEqual({
+      chunks: 16_381,
+      bytes: GiB - 3 * 64 * KiB,
+      summary: combine(expectedSummary(plan), shown, -1),
+    });
+  });
+
+  it('rejects bad sizes and options, naming the parameter', () => {
+    expect(messageOf(() => mmapWriteSummary(-1), 'mmapWriteSummary(-1)')).toMatch(/fileSize/);
+    expect(messageOf(() => mmapWriteSummary(10, {readaheadPages: 0}), 'readaheadPages: 0')).toMatch(/readaheadPages/);
+    expect(messageOf(() => mmapWriteSummary(10, {writeChunk: 0}), 'writeChunk: 0')).toMatch(/writeChunk/);
+  });
+});
+
+describe('Part 4: ByteBuffer bounds: put, get, setPosition, setLimit', () => {
+  const empty = (capacity: number): Buffer => ({capacity, limit: capacity, position: 0, mark: null, bytes: new Array<number>(capacity).fill(0)});
+
+  it('puts at the position and moves it on; a full buffer throws BufferOverflowException', () => {
+    const one = put(frozen(empty(2)), 7);
+    expect(one, see('bytebuffer')).toEqual({capacity: 2, limit: 2, position: 1, mark: null, bytes: [7, 0]});
+    const two = put(one, -3);
+    expect(two.bytes, see('bytebuffer')).toEqual([7, -3]);
+    expect(thrownName(() => put(two, 1)), see('bytebuffer')).toBe('BufferOverflowException');
+  });
+
+  it('gets the byte at the position; at the limit it throws BufferUnderflowException', () => {
+    const buffer: Buffer = {capacity: 3, limit: 2, position: 1, mark: null, bytes: [5, 6, 9]};
+    const read = get(frozen(buffer));
+    expect(read.value, see('bytebuffer')).toBe(6);
+    expect(read.buffer, see('bytebuffer')).toEqual({...buffer, position: 2});
+    expect(thrownName(() => get(read.buffer)), see('bytebuffer')).toBe('BufferUnderflowException');
+  });
+
+  it('returns a new state and leaves the old one as it was', () => {
+    const before = empty(4);
+    const snapshot = JSON.stringify(before);
+    put(frozen(before), 1);
+    setPosition(frozen(before), 3);
+    setLimit(frozen(before), 1);
+    expect(JSON.stringify(before), see('bytebuffer')).toBe(snapshot);
+  });
+
+  it('throws IllegalArgumentException for a position past the limit or a limit past the capacity, naming the value', () => {
+    const buffer: Buffer = {capacity: 8, limit: 3, position: 1, mark: null, bytes: new Array<number>(8).fill(0)};
+    expect(thrownName(() => setPosition(frozen(buffer), 5)), see('bytebuffer')).toBe('IllegalArgumentException');
+    expect(thrownName(() => setPosition(frozen(buffer), -1)), see('bytebuffer')).toBe('IllegalArgumentException');
+    expect(thrownName(() => setLimit(frozen(buffer), 9)), see('bytebuffer')).toBe('IllegalArgumentException');
+    const message = messageOf(() => setPosition(frozen(buffer), 5), 'setPosition(buffer with limit 3, 5)');
+    expect(message, 'the message names the parameter').toMatch(/newPosition/);
+    expect(message, 'the message names the value').toMatch(/\b5\b/);
+    expect(messageOf(() => setLimit(frozen(buffer), 9), 'setLimit(capacity 8, 9)')).toMatch(/newLimit/);
+  });
+
+  it('discards a mark above the new position or limit, and pulls the position back to a lower limit', () => {
+    const marked: Buffer = {capacity: 10, limit: 10, position: 6, mark: 6, bytes: new Array<number>(10).fill(0)};
+    expect(setPosition(frozen(marked), 5), see('bytebuffer')).toMatchObject({position: 5, mark: null});
+    expect(setPosition(frozen(marked), 8), see('bytebuffer')).toMatchObject({position: 8, mark: 6});
+    expect(setLimit(frozen(marked), 4), see('bytebuffer')).toMatchObject({limit: 4, position: 4, mark: null});
+    expect(setLimit(frozen(marked), 6), see('bytebuffer')).toMatchObject({limit: 6, position: 6, mark: 6});
+  });
+
+  it('behaves like java.nio.ByteBuffer through random sequences of operations', () => {
+    type Op = {op: 'put' | 'get' | 'position' | 'limit' | 'mark' | 'clear'; n: number};
+    const opArb: fc.Arbitrary<Op> = fc.record({
+      op: fc.constantFrom<Op['op']>('put', 'get', 'position', 'limit', 'put', 'get', 'mark', 'clear'),
+      n: fc.integer({min: -128, max: 127}),
+    });
+    checkProperty(
+      fc.record({start: bufferArb, ops: fc.array(opArb, {minLength: 1, maxLength: 30})}),
+      ({start, ops}) => {
+        let state = start;
+        for (const [index, {op, n}] of ops.entries()) {
+          const small = ((n % 16) + 16) % 16 - 2;
+          const expected: Outcome =
+            op === 'put' ? java.put(state, n) : op === 'get' ? java.get(state) : op === 'position' ? java.position(state, small) : op === 'limit' ? java.limit(state, small) : op === 'mark' ? java.mark(state) : java.clear(state);
+          if (op === 'mark' || op === 'clear') {
+            // Given helpers: the grader applies them itself.
+            if ('state' in expected) state = expected.state;
+            continue;
+          }
+          const input = frozen(state);
+          const actual = observe(() =>
+            op === 'put' ? put(input, n) : op === 'get' ? get(input) : op === 'position' ? setPosition(input, small) : setLimit(input, small),
+          );
+          const call = op === 'put' || op === 'get' ? `${op}(${op === 'put' ? n : ''})` : `${op === 'position' ? 'setPosition' : 'setLimit'}(${small})`;
+          expect(actual, `operation #${index + 1}, ${call} on ${describeBuffer(state)}; ${see('bytebuffer')}`).toEqual(expected);
+          if ('state' in expected) state = expected.state;
+        }
+      },
+      {chapter: CHAPTER},
+    );
+  });
+
+  it('rejects a value that is not a Java byte as bad input, naming value', () => {
+    expect(messageOf(() => put(frozen(empty(2)), 200), 'put(buffer, 200)')).toMatch(/value/);
+  });
+});
+
+describe('Part 5: flip and compact', () => {
+  it('flips after three puts: limit 3, position 0, and the mark is gone', () => {
+    const filled: Buffer = {capacity: 8, limit: 8, position: 3, mark: 2, bytes: [10, 20, 30, 0, 0, 0, 0, 0]};
+    expect(flip(frozen(filled)), see('flip-and-compact')).toEqual({...filled, limit: 3, position: 0, mark: null});
+  });
+
+  it('flips twice into an empty buffer (limit 0)', () => {
+    const filled: Buffer = {capacity: 4, limit: 4, position: 3, mark: null, bytes: [1, 2, 3, 0]};
+    expect(flip(flip(frozen(filled))), see('flip-and-compact')).toMatchObject({limit: 0, position: 0});
+  });
+
+  it('compacts the unread bytes to the front, positioned after them, limit back to the capacity', () => {
+    const halfRead: Buffer = {capacity: 6, limit: 5, position: 2, mark: 1, bytes: [1, 2, 3, 4, 5, 6]};
+    expect(compact(frozen(halfRead)), see('flip-and-compact')).toEqual({capacity: 6, limit: 6, position: 3, mark: null, bytes: [3, 4, 5, 4, 5, 6]});
+  });
+
+  it('compacts a fully read buffer into an empty, writable one', () => {
+    const done: Buffer = {capacity: 3, limit: 3, position: 3, mark: null, bytes: [7, 8, 9]};
+    expect(compact(frozen(done)), see('flip-and-compact')).toEqual({...done, position: 0});
+  });
+
+  it('matches Java on buffers in random states', () => {
+    checkProperty(
+      bufferArb,
+      (buffer) => {
+        const context = `on ${describeBuffer(buffer)}; ${see('flip-and-compact')}`;
+        expect(observe(() => flip(frozen(buffer))), `flip() ${context}`).toEqual(java.flip(buffer));
+        expect(observe(() => compact(frozen(buffer))), `compact() ${context}`).toEqual(java.compact(buffer));
+      },
+      {chapter: CHAPTER},
+    );
+  });
+
+  it('rejects a state that breaks the invariant as bad input', () => {
+    const broken = {capacity: 2, limit: 3, position: 0, mark: null, bytes: [0, 0]};
+    expect(messageOf(() => flip(broken), 'flip() of a buffer whose limit exceeds its capacity')).toMatch(/limit/);
+  });
+});
+
+describe('Part 6: transferToPath and transferAll', () => {
+  it('sends to a socket with sendfile on JDK 17, capped at 0x7ffff000 bytes a call', () => {
+    expect(transferToPath({source: 'file', target: 'socket', jdk: 17, count: 4 * GiB}), see('transferto-paths')).toEqual(
+      expectedRoute('socket', 17, 4 * GiB, false),
+    );
+  });
+
+  it('tries copy_file_range first on JDK 21, and caps JDK 8 and 11 at Integer.MAX_VALUE', () => {
+    expect(transferToPath({source: 'file', target: 'file', jdk: 21, count: GiB}), see('transferto-paths')).toEqual(expectedRoute('file', 21, GiB, false));
+    expect(transferToPath({source: 'file', target: 'socket', jdk: 21, count: GiB}), see('transferto-paths')).toEqual(
+      expectedRoute('socket', 21, GiB, false),
+    );
+    expect(transferToPath({source: 'file', target: 'pipe', jdk: 8, count: GiB}), see('transferto-paths')).toEqual(expectedRoute('pipe', 8, GiB, false));
+  });
+
+  it('falls back to 8 MiB mappings, or the 8 KiB loop, when the kernel path is not available', () => {
+    expect(transferToPath({source: 'file', target: 'file', jdk: 11, count: GiB, targetAppend: true}), see('transferto-paths')).toEqual(
+      expectedRoute('file', 11, GiB, true),
+    );
+    expect(transferToPath({source: 'file', target: 'file', jdk: 21, count: 8 * KiB, targetAppend: true}), see('transferto-paths')).toEqual(
+      expectedRoute('file', 21, 8 * KiB, true),
+    );
+    expect(transferToPath({source: 'file', target: 'other', jdk: 17, count: GiB}), see('transferto-paths')).toEqual(
+      expectedRoute('other', 17, GiB, false),
+    );
+  });
+
+  it('matches the rules for every target, JDK and append flag, at sizes around the thresholds', () => {
+    const targets: TransferTarget[] = ['socket', 'file', 'pipe', 'other'];
+    const jdks: JdkVersion[] = [8, 11, 17, 21];
+    for (const target of targets) {
+      for (const jdk of jdks) {
+        for (const targetAppend of target === 'file' ? [false, true] : [false]) {
+          for (const count of [0, 16 * KiB - 1, 16 * KiB, 3 * GiB]) {
+            expect(
+              transferToPath({source: 'file', target, jdk, count, targetAppend}),
+              `target=${target}, jdk=${jdk}, count=${count}, targetAppend=${targetAppend}; ${see('transferto-paths')}`,
+            ).toEqual(expectedRoute(target, jdk, count, targetAppend));
+          }
+        }
+      }
+    }
+  });
+
+  it('rejects what transferTo cannot be, naming the parameter', () => {
+    expect(messageOf(() => transferToPath({source: 'file', target: 'file', jdk: 9 as JdkVersion, count: 1}), 'jdk: 9')).toMatch(/jdk/);
+    expect(messageOf(() => transferToPath({source: 'socket' as 'file', target: 'file', jdk: 17, count: 1}), 'source: socket')).toMatch(/source/);
+    expect(
+      messageOf(() => transferToPath({source: 'file', target: 'socket', jdk: 17, count: 1, targetAppend: true}), 'a socket opened for append'),
+    ).toMatch(/targetAppend/);
+  });
+
+  it('moves a whole 1 MiB file through the given simulated channel', () => {
+    const channel = createSimulatedChannel({fileSize: MiB, seed: 6, perCallCapBytes: 64 * KiB, fullChance: 0.2});
+    const result = transferAll(channel, MiB);
+    const calls = channel.calls();
+    expect(result, see('transfer-loop')).toEqual({
+      bytes: MiB,
+      calls: calls.filter((c) => c.kind === 'transferTo').length,
+      waits: calls.filter((c) => c.kind === 'await-writable').length,
+    });
+  });
+
+  it('keeps going through short returns and full targets, and stops at the end of the file', () => {
+    checkProperty(
+      fc.record({
+        fileSize: fc.nat(1 << 20),
+        count: fc.nat(1 << 21),
+        start: fc.nat(1 << 20),
+        script: fc.array(fc.record({full: fc.boolean(), fraction: fc.double({min: 0.01, max: 1, noNaN: true})}), {minLength: 1, maxLength: 12}),
+      }),
+      ({fileSize, count, start, script}) => {
+        const {channel, log} = scriptedChannel(fileSize, script);
+        const context = `fileSize=${fileSize}, count=${count}, position=${start}, script=${JSON.stringify(script)}`;
+        const result = transferAll(channel, count, start);
+        const mistake = auditLoop(log, fileSize, count, start);
+        expect(mistake, `${context}; ${see('transfer-loop')}`).toBeNull();
+        expect(result, `${context}; ${see('transfer-loop')}`).toEqual({
+          bytes: Math.max(0, Math.min(count, fileSize - start)),
+          calls: log.filter((c) => c.kind === 'transferTo').length,
+          waits: log.filter((c) => c.kind === 'wait').length,
+        });
+      },
+      {chapter: CHAPTER, runs: 80},
+    );
+  });
+
+  it('does not take a 0 at the end of the file for a full target: 1,000 bytes asked, 400 in the file', () => {
+    const {channel, log} = scriptedChannel(400, [{full: false, fraction: 0.5}]);
+    expect(transferAll(channel, 1000), see('transfer-loop')).toEqual({bytes: 400, calls: log.length, waits: 0});
+    expect(auditLoop(log, 400, 1000, 0), see('transfer-loop')).toBeNull();
+  });
+
+  it('makes no call for nothing: count 0, or a position past the end', () => {
+    const {channel, log} = scriptedChannel(100, [{full: false, fraction: 1}]);
+    expect(transferAll(channel, 0), see('transfer-loop')).toEqual({bytes: 0, calls: 0, waits: 0});
+    expect(transferAll(channel, 50, 500), see('transfer-loop')).toEqual({bytes: 0, calls: 0, waits: 0});
+    expect(log, see('transfer-loop')).toEqual([]);
+  });
+
+  it('rejects a negative count, naming count', () => {
+    const {channel} = scriptedChannel(100, [{full: false, fraction: 1}]);
+    expect(messageOf(() => transferAll(channel, -1), 'transferAll(channel, -1)')).toMatch(/count/);
+  });
+});

@@ -1,0 +1,338 @@
+import React, {useId, useState, type KeyboardEvent} from 'react';
+import clsx from 'clsx';
+import Translate, {translate} from '@docusaurus/Translate';
+import ModelNotice from '@site/src/components/ModelNotice';
+import SizeField from '@site/src/components/SizeField';
+import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from '@site/src/components/shared/sizeInput';
+import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/cost';
+import {METHODS, transferSummary, type TransferInput} from '@site/src/model/methods';
+import {DEFAULT_NIC, zeroCopyCapable, type NicFeatures} from '@site/src/model/sendfile';
+import type {PageCacheState, Summary} from '@site/src/model/types';
+import {GiB, KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, MiB, formatCount} from '@site/src/model/units';
+import {formatBytesForReader as formatBytes} from '@site/src/components/shared/format';
+import styles from './styles.module.css';
+
+interface Props {
+  /** The file size when the page loads, in bytes. */
+  readonly fileSize?: number;
+  /** The user buffer of the read()+write() loop it is compared with. */
+  readonly bufferSize?: number;
+  readonly pageCache?: PageCacheState;
+  readonly nic?: NicFeatures;
+}
+
+interface FieldState {
+  readonly text: string;
+  readonly unit: SizeUnit;
+}
+
+function fieldFor(bytes: number): FieldState {
+  const {value, unit} = bestUnit(bytes);
+  return {text: value, unit};
+}
+
+/** The sizes the "Next size" button and the arrow keys step through. */
+export const PRESET_SIZES: readonly number[] = [4 * KiB, MiB, GiB, 3 * GiB];
+
+/**
+ * The preset after (direction 1) or before (-1) `size`. A size that is not a preset steps to
+ * the nearest preset in that direction, wrapping around at either end.
+ */
+export function stepPreset(size: number, direction: 1 | -1): number {
+  const at = PRESET_SIZES.indexOf(size);
+  if (at >= 0) return PRESET_SIZES[(at + direction + PRESET_SIZES.length) % PRESET_SIZES.length];
+  const candidates = direction === 1 ? PRESET_SIZES.filter((s) => s > size) : PRESET_SIZES.filter((s) => s < size).reverse();
+  return candidates[0] ?? PRESET_SIZES[direction === 1 ? 0 : PRESET_SIZES.length - 1];
+}
+
+type Better = 'fewer' | 'more' | 'same';
+
+interface CompareRow {
+  readonly key: string;
+  readonly label: string;
+  readonly readWrite: number;
+  readonly sendfile: number;
+  readonly format: (value: number) => string;
+}
+
+function rowsFor(readWrite: Summary, sendfile: Summary): CompareRow[] {
+  const count = formatCount;
+  const row = (key: keyof Summary, label: string, format: (value: number) => string): CompareRow => ({
+    key,
+    label,
+    readWrite: readWrite[key],
+    sendfile: sendfile[key],
+    format,
+  });
+  return [
+    row('cpuCopies', translate({id: 'counter.cpuCopies', message: 'CPU copies'}), count),
+    row('dmaCopies', translate({id: 'counter.dmaCopies', message: 'DMA copies'}), count),
+    row('cpuBytes', translate({id: 'counter.cpuBytes', message: 'Bytes copied by the CPU'}), formatBytes),
+    row('modeSwitches', translate({id: 'counter.modeSwitches', message: 'Mode switches'}), count),
+    row('syscalls', translate({id: 'counter.syscalls', message: 'System calls'}), count),
+    row('interrupts', translate({id: 'counter.interrupts', message: 'Interrupts'}), count),
+    {
+      key: 'cpuNs',
+      label: translate({id: 'methodCompare.cpuTime', message: 'Estimated CPU time'}),
+      readWrite: estimateCost(readWrite).cpuNs,
+      sendfile: estimateCost(sendfile).cpuNs,
+      format: formatDuration,
+    },
+  ];
+}
+
+function verdict(difference: number): Better {
+  return difference < 0 ? 'fewer' : difference > 0 ? 'more' : 'same';
+}
+
+// The difference as a signed figure, "−2" or "+1 GiB", with a real minus sign.
+function signed(difference: number, format: (value: number) => string): string {
+  if (difference === 0) return translate({id: 'methodCompare.same', message: 'same'});
+  return `${difference < 0 ? '\u2212' : '+'}${format(Math.abs(difference))}`;
+}
+
+function sizeError(label: string, field: FieldState, parsed: ParsedSize): string | null {
+  if (parsed.ok) return null;
+  const values = {label, value: field.text, unit: field.unit, max: formatBytes(MAX_EXACT_BYTES)};
+  switch (parsed.reason) {
+    case 'nan':
+      return translate({id: 'methodCompare.error.nan', message: '{label} must be a number; got "{value}".'}, values);
+    case 'negative':
+      return translate({id: 'methodCompare.error.negative', message: '{label} cannot be negative; got {value} {unit}.'}, values);
+    case 'fraction':
+      return translate({id: 'methodCompare.error.fraction', message: '{label} must be a whole number of bytes; got {value} {unit}.'}, values);
+    case 'zero':
+      return translate({id: 'methodCompare.error.zero', message: '{label} must be at least 1 byte: an empty file sends nothing to compare.'}, values);
+    case 'too-big':
+      return translate({id: 'methodCompare.error.tooBig', message: '{label} can be at most {max}; got {value} {unit}.'}, values);
+  }
+}
+
+function nicDescription(nic: NicFeatures): string {
+  if (zeroCopyCapable(nic)) {
+    return translate({id: 'methodCompare.nic.both', message: 'a NIC with scatter-gather and checksum offload'});
+  }
+  if (nic.scatterGather) {
+    return translate({
+      id: 'methodCompare.nic.sgOnly',
+      message: 'a NIC with scatter-gather but no checksum offload, so the kernel still copies',
+    });
+  }
+  return translate({id: 'methodCompare.nic.noSg', message: 'a NIC without scatter-gather'});
+}
+
+/** read()+write() and sendfile() moving the same file, side by side, with the differences. */
+export default function MethodCompare({
+  fileSize = GiB,
+  bufferSize = 4 * KiB,
+  pageCache: initialCache = 'miss',
+  nic: initialNic = DEFAULT_NIC,
+}: Props): React.ReactNode {
+  const [field, setField] = useState<FieldState>(() => fieldFor(fileSize));
+  const [lastValid, setLastValid] = useState(fileSize);
+  const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
+  const [nic, setNic] = useState<NicFeatures>(initialNic);
+  const radioName = useId();
+  const tableCaptionId = useId();
+
+  const fileLabel = translate({id: 'methodCompare.fileSize', message: 'File size'});
+  const parsed = parseSize(field.text, field.unit, {allowZero: false, max: MAX_EXACT_BYTES});
+  const error = sizeError(fileLabel, field, parsed);
+  // While the field is invalid the component keeps comparing the last valid size.
+  const size = parsed.ok ? parsed.bytes : lastValid;
+  if (parsed.ok && parsed.bytes !== lastValid) setLastValid(parsed.bytes);
+
+  // Summaries are arithmetic, whatever the size: cheap enough to compute on every render.
+  const input: TransferInput = {fileSize: size, bufferSize, pageCache, nic};
+  const readWrite = transferSummary('read-write', input);
+  const sendfile = transferSummary('sendfile', input);
+  // One chunk of each: a read()+write() pair of one buffer, and one sendfile() call.
+  const oneChunk: TransferInput = {...input, fileSize: bufferSize};
+  const pair = transferSummary('read-write', oneChunk);
+  const call = transferSummary('sendfile', oneChunk);
+  const rows = rowsFor(readWrite, sendfile);
+  const cpuTime = rows.find((row) => row.key === 'cpuNs')!;
+
+  const showSize = (bytes: number) => setField(fieldFor(bytes));
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Keys typed into a field, or used to move between radio buttons, belong to that control.
+    if ((event.target as HTMLElement).closest('input, select, textarea')) return;
+    const direction = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    if (direction === 0) return;
+    event.preventDefault();
+    showSize(stepPreset(size, direction));
+  };
+
+  const cacheText =
+    pageCache === 'miss'
+      ? translate({id: 'methodCompare.cold', message: 'cold cache'})
+      : translate({id: 'methodCompare.warm', message: 'warm cache'});
+  const readout = translate(
+    {
+      id: 'methodCompare.readout',
+      message:
+        '{size}, {cache}, {nic}: sendfile() makes {sfCalls} system calls where read()+write() makes {rwCalls}, {sfCopies} CPU copies instead of {rwCopies}, and the CPU copies {sfBytes} instead of {rwBytes}. Estimated CPU time: {sfTime} instead of {rwTime}.',
+    },
+    {
+      size: formatBytes(size),
+      cache: cacheText,
+      nic: nicDescription(nic),
+      sfCalls: formatCount(sendfile.syscalls),
+      rwCalls: formatCount(readWrite.syscalls),
+      sfCopies: formatCount(sendfile.cpuCopies),
+      rwCopies: formatCount(readWrite.cpuCopies),
+      sfBytes: formatBytes(sendfile.cpuBytes),
+      rwBytes: formatBytes(readWrite.cpuBytes),
+      sfTime: formatDuration(cpuTime.sendfile),
+      rwTime: formatDuration(cpuTime.readWrite),
+    },
+  );
+
+  const perChunk = [
+    {key: 'cpuCopies', difference: call.cpuCopies - pair.cpuCopies, label: translate({id: 'methodCompare.perChunk.cpuCopies', message: 'CPU copies'})},
+    {key: 'modeSwitches', difference: call.modeSwitches - pair.modeSwitches, label: translate({id: 'methodCompare.perChunk.modeSwitches', message: 'mode switches'})},
+    {key: 'syscalls', difference: call.syscalls - pair.syscalls, label: translate({id: 'methodCompare.perChunk.syscalls', message: 'system calls'})},
+  ];
+  const cpuShare = cpuTime.readWrite > 0 ? cpuTime.sendfile / cpuTime.readWrite : 0;
+
+  return (
+    <section
+      className={styles.methodCompare}
+      aria-label={translate({id: 'methodCompare.label', message: 'read() + write() and sendfile() compared'})}
+      data-live-component="MethodCompare"
+      data-live-keys="ArrowRight"
+      tabIndex={0}
+      onKeyDown={onKeyDown}>
+      <ModelNotice modules={['read-write', 'sendfile']} />
+      <div className={styles.controls}>
+        <SizeField label={fileLabel} value={field.text} unit={field.unit} error={error} onChange={(text, unit) => setField({text, unit})} />
+        <fieldset className={styles.group}>
+          <legend>
+            <Translate id="methodCompare.pageCache">Page cache</Translate>
+          </legend>
+          {(['miss', 'hit'] as const).map((state) => (
+            <label key={state}>
+              <input type="radio" name={radioName} value={state} checked={pageCache === state} onChange={() => setPageCache(state)} />{' '}
+              {state === 'miss'
+                ? translate({id: 'methodCompare.cacheMiss', message: 'cold (read from disk)'})
+                : translate({id: 'methodCompare.cacheHit', message: 'warm (already cached)'})}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend>
+            <Translate id="methodCompare.nic">Network card (for sendfile())</Translate>
+          </legend>
+          <label>
+            <input type="checkbox" checked={nic.scatterGather} onChange={(event) => setNic({...nic, scatterGather: event.target.checked})} />{' '}
+            <Translate id="methodCompare.scatterGather">scatter-gather</Translate>
+          </label>
+          <label>
+            <input type="checkbox" checked={nic.checksumOffload} onChange={(event) => setNic({...nic, checksumOffload: event.target.checked})} />{' '}
+            <Translate id="methodCompare.checksumOffload">checksum offload</Translate>
+          </label>
+        </fieldset>
+      </div>
+
+      <div className={styles.buttons}>
+        <button type="button" className="button button--primary button--sm" onClick={() => showSize(stepPreset(size, 1))} data-live-click="">
+          <Translate id="methodCompare.nextSize">Next size</Translate>
+        </button>
+        <span className={styles.keys}>
+          <Translate id="methodCompare.keys" values={{sizes: PRESET_SIZES.map(formatBytes).join(', ')}}>
+            {'Keys: ← → step through {sizes}'}
+          </Translate>
+        </span>
+      </div>
+
+      <p className={styles.readout} aria-live="polite" data-live-readout="">
+        {readout}
+      </p>
+
+      <p className={styles.perChunk}>
+        <strong>
+          <Translate id="methodCompare.perChunk" values={{buffer: formatBytes(bufferSize)}}>
+            {'Per {buffer} chunk, sendfile() instead of a read()+write() pair:'}
+          </Translate>
+        </strong>{' '}
+        {perChunk.map((item) => (
+          <span key={item.key} className={clsx(styles.badge, styles[verdict(item.difference)])}>
+            {signed(item.difference, formatCount)} {item.label}
+          </span>
+        ))}
+      </p>
+
+      <div className={styles.tableWrap}>
+        <table className={styles.table} aria-describedby={tableCaptionId}>
+          <caption id={tableCaptionId}>
+            <Translate
+              id="methodCompare.caption"
+              values={{size: formatBytes(size), cache: cacheText, buffer: formatBytes(bufferSize)}}>
+              {'The whole {size} file on a {cache}. Difference: sendfile() minus read()+write() with a {buffer} buffer.'}
+            </Translate>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <Translate id="counter.what">Counter</Translate>
+              </th>
+              <th scope="col">
+                {METHODS['read-write'].label}
+                <span className={styles.sub}>
+                  <Translate id="methodCompare.buffer" values={{buffer: formatBytes(bufferSize)}}>
+                    {'{buffer} buffer'}
+                  </Translate>
+                </span>
+              </th>
+              <th scope="col">
+                {METHODS.sendfile.label}
+                <span className={styles.sub}>
+                  <Translate id="methodCompare.cap" values={{max: formatCount(MAX_RW_COUNT)}}>
+                    {'up to {max} bytes a call'}
+                  </Translate>
+                </span>
+              </th>
+              <th scope="col">
+                <Translate id="methodCompare.difference">Difference</Translate>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const difference = row.sendfile - row.readWrite;
+              return (
+                <tr key={row.key} data-row={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.format(row.readWrite)}</td>
+                  <td>{row.format(row.sendfile)}</td>
+                  <td className={clsx(styles.diff, styles[verdict(difference)])}>{signed(difference, row.format)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      {/* The CPU time as two bars on one scale; the table above has the same numbers as text. */}
+      <div className={styles.bars} aria-hidden="true">
+        <span className={styles.barLabel}>{METHODS['read-write'].label}</span>
+        <span className={styles.track}>
+          <span className={clsx(styles.bar, styles.barReadWrite)} style={{width: cpuTime.readWrite > 0 ? '100%' : '0%'}} />
+        </span>
+        <span className={styles.barValue}>{formatDuration(cpuTime.readWrite)}</span>
+        <span className={styles.barLabel}>{METHODS.sendfile.label}</span>
+        <span className={styles.track}>
+          <span className={clsx(styles.bar, styles.barSendfile)} style={{width: `${Math.max(cpuShare * 100, cpuTime.sendfile > 0 ? 0.5 : 0)}%`}} />
+        </span>
+        <span className={styles.barValue}>{formatDuration(cpuTime.sendfile)}</span>
+      </div>
+      <p className={styles.note}>
+        <Translate
+          id="methodCompare.note"
+          values={{gbps: DEFAULT_HARDWARE.memcpyBytesPerSecond / 1e9, ns: DEFAULT_HARDWARE.modeSwitchNs}}>
+          {"The estimated CPU time is the model's: memory copies at {gbps} GB/s and {ns} ns per mode switch. DMA costs the CPU no instructions and is not counted."}
+        </Translate>
+      </p>
+    </section>
+  );
+}
