@@ -1,8 +1,10 @@
 import MDXComponents from '@theme-original/MDXComponents';
+import CostChart from '@site/src/components/CostChart';
 import CourseMap from '@site/src/components/CourseMap';
 import DataPath from '@site/src/components/DataPath';
 import DmaTimeline from '@site/src/components/DmaTimeline';
 import GatherList from '@site/src/components/GatherList';
+import MethodTable from '@site/src/components/MethodTable';
 import MethodCompare from '@site/src/components/MethodCompare';
 import Quiz, {Choice, Question} from '@site/src/components/Quiz';
 import SyscallTimeline from '@site/src/components/SyscallTimeline';
@@ -10,11 +12,13 @@ import SyscallTimeline from '@site/src/components/SyscallTimeline';
 // Components used across chapters are registered once here instead of imported per page.
 export default {
   ...MDXComponents,
+  CostChart,
   CourseMap,
   DataPath,
   DmaTimeline,
   GatherList,
   MethodCompare,
+  MethodTable,
   Quiz,
   Question,
   Choice,
