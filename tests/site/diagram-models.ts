@@ -6,6 +6,7 @@ import {sendfileTrace} from '../../src/model/sendfile';
 import {CAT_FILE_PROGRAM, VDSO_CALL_NAMES, programTimeline, type ProgramOp, type VdsoCallName} from '../../src/model/user-kernel';
 import {DMA_MODES, blockDmaPlan, cpuTimeline, type CpuActivity, type DmaMode} from '../../src/model/dma';
 import {sgTransfer} from '../../src/model/scatter-gather';
+import {mmapWriteTrace, transferToPath, type JdkVersion, type TransferTarget} from '../../src/model/mmap-nio';
 import type {DiagramEvent} from './mermaid-source';
 
 type Params = Readonly<Record<string, string>>;
@@ -96,6 +97,37 @@ export const DIAGRAM_MODELS: Record<string, (params: Params) => DiagramEvent[]> 
   // `fileSize=4096 pageCache=miss scatterGather=off checksumOffload=off`: sendfile() asking for the
   // whole file, every call listed, with the NIC's features on or off.
   sendfile: (p) => {
+    const feature = (key: string): boolean => {
+      if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
+      return p[key] === 'on';
+    };
+    return traceEvents(
+      sendfileTrace(numberParam(p, 'fileSize'), {
+        pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
+        nic: {scatterGather: feature('scatterGather'), checksumOffload: feature('checksumOffload')},
+        listedChunks: 1000,
+      }),
+    );
+  },
+  // `fileSize=4096 pageCache=miss` (optional `readaheadPages=32 writeChunk=4096`): a program maps
+  // the file, sends it with write() calls, and unmaps it; every write() listed.
+  'mmap-write': (p) =>
+    traceEvents(
+      mmapWriteTrace(numberParam(p, 'fileSize'), {
+        pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
+        readaheadPages: p.readaheadPages === undefined ? undefined : numberParam(p, 'readaheadPages'),
+        writeChunk: p.writeChunk === undefined ? undefined : numberParam(p, 'writeChunk'),
+        listedChunks: 1000,
+      }),
+    ),
+  // `target=socket jdk=17 fileSize=4096 pageCache=miss scatterGather=off checksumOffload=off`: one
+  // FileChannel.transferTo on Linux. The diagram draws the sendfile path, so the model must say
+  // the JDK goes straight to sendfile for that target; the events are then sendfile()'s.
+  'transfer-to': (p) => {
+    const route = transferToPath({source: 'file', target: p.target as TransferTarget, jdk: numberParam(p, 'jdk') as JdkVersion, count: numberParam(p, 'fileSize')});
+    if (route.path !== 'sendfile' || route.attempts.length !== 1) {
+      throw new Error(`transferTo to ${p.target} on JDK ${p.jdk} takes ${route.attempts.join(' then ')}, not sendfile alone`);
+    }
     const feature = (key: string): boolean => {
       if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
       return p[key] === 'on';

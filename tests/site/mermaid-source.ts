@@ -2,6 +2,7 @@
 // by the words their labels start with, so a test can compare a diagram with the model.
 import {readFileSync, readdirSync, existsSync} from 'node:fs';
 import path from 'node:path';
+import {sequenceMessages, type SequenceMessage} from '../../src/theme/Mermaid/sequenceText';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DOCS_DIR = path.join(ROOT, 'docs');
@@ -26,12 +27,7 @@ export interface DiagramBlock {
   readonly model: {readonly name: string; readonly params: Readonly<Record<string, string>>} | null;
 }
 
-export interface DiagramMessage {
-  readonly from: string;
-  readonly arrow: string;
-  readonly to: string;
-  readonly label: string;
-}
+export type DiagramMessage = SequenceMessage;
 
 export function mdxFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -56,14 +52,8 @@ export function mermaidBlocks(file: string): DiagramBlock[] {
   return blocks;
 }
 
-const MESSAGE = /^\s*([\w]+)\s*(-{1,2}(?:>>|>|x|\))[+-]?)\s*([\w]+)\s*:\s*(.*)$/;
-
 export function messages(block: DiagramBlock): DiagramMessage[] {
-  return block.text
-    .split('\n')
-    .map((line) => MESSAGE.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map(([, from, arrow, to, label]) => ({from, arrow, to, label: label.trim()}));
+  return sequenceMessages(block.text);
 }
 
 /** English labels name what a message stands for in their first words. */

@@ -8,6 +8,7 @@
 // `<module>.ts?reference`, a different resource, so it is not redirected to itself.
 //
 // Without ZC_MODEL=student the plugin does nothing (it returns null).
+import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type TypeScript from 'typescript';
@@ -94,14 +95,26 @@ export default async function studentModelPlugin(context: LoadContext): Promise<
   const wrappers = modules.map((entry) => {
     const wrapper = path.join(outDir, `${entry.module}.ts`);
     const names = valueExports(ts, readFileSync(entry.referenceFile, 'utf8'), entry.referenceFile);
-    writeFileSync(wrapper, wrapperSource(entry, context.siteDir, names));
+    const source = wrapperSource(entry, context.siteDir, names);
+    // Rewriting an unchanged file would make the dev server rebuild for nothing.
+    if (!existsSync(wrapper) || readFileSync(wrapper, 'utf8') !== source) writeFileSync(wrapper, source);
     return {entry, wrapper};
   });
   console.log(`[student mode] Live components use your code for: ${modules.map((m) => m.module).join(', ') || 'nothing yet'}`);
   return {
     name: 'zero-copy-student-model',
     getPathsToWatch: () => modules.map((m) => m.referenceFile),
-    configureWebpack(_config, _isServer, utils) {
+    configureWebpack(config, _isServer, utils) {
+      // The bundler's persistent cache remembers how every import resolved, and its version does
+      // not know about this plugin: without a version of our own, a student-mode build would
+      // reuse the normal build's resolutions (and the reference model) unchanged.
+      const tag = `zc-student-${createHash('sha1').update(JSON.stringify(modules)).digest('hex').slice(0, 12)}`;
+      const experiments = config.experiments as {cache?: unknown} | undefined;
+      for (const cache of [experiments?.cache, config.cache]) {
+        if (typeof cache === 'object' && cache !== null && 'version' in cache) {
+          (cache as {version: string}).version = `${String((cache as {version: unknown}).version)}-${tag}`;
+        }
+      }
       const {NormalModuleReplacementPlugin} = utils.currentBundler.instance;
       return {
         plugins: wrappers.map(
