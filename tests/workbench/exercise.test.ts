@@ -33,11 +33,12 @@ describe('the watch screen', () => {
   it('shows the task title, each test, the failure with expected vs received and the learner\'s line, and the keys', () => {
     const screen = renderExerciseScreen(gradedChapter(), 'Exercise 3: the traditional read() + write() path', 42).join('\n');
     expect(screen).toContain('Chapter 03 · Exercise 3: the traditional read() + write() path');
-    expect(screen).toContain('✓ Part 1 > splits a file');
-    expect(screen).toContain('✗ Part 2 > one pair');
-    expect(screen).toContain('    - Expected\n    + Received');
+    expect(screen).toContain('✓ Part 1  1/1');
+    expect(screen).not.toContain('splits a file');
+    expect(screen).toContain('✗ Part 2  0/1\n    ✗ one pair');
+    expect(screen).toContain('        - Expected\n        + Received');
     expect(screen).toContain('at exercises/03-read-write/read-write.ts:36:9 (chunkCount)');
-    expect(screen).toContain('1/2 tests pass. Seed 42: npm run grade -- 03 --seed 42 replays it.');
+    expect(screen).toContain('Chapter 03: 1/2 tests pass. Seed 42: npm run grade -- 03 --seed 42 replays it.');
     expect(screen).toContain('Keys: h hint · n next chapter · l list · r re-run · q quit');
   });
 });
@@ -72,7 +73,7 @@ describe('npm run exercise in a pipe', () => {
       });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
 
-    await waitFor(/All 3 tests pass/);
+    await waitFor(/all 3 tests pass/);
     expect(output).toContain('Chapter 01 · Exercise 1: double and total');
 
     const before = seen.length;
@@ -84,7 +85,7 @@ describe('npm run exercise in a pipe', () => {
     const regradeAt = await waitFor(/Grading chapter 01/, before);
     expect(regradeAt - savedAt).toBeLessThan(1000);
     await waitFor(/1\/3 tests pass/, before);
-    expect(output).toContain('✗ Part 1: double > doubles 21');
+    expect(output).toContain('✗ Part 1: double  0/2\n    ✗ doubles 21');
 
     const beforeKey = seen.length;
     child.stdin.write('l\n');

@@ -102,11 +102,14 @@ function killGroup(pid: number | undefined, fallback: () => void): void {
 // Graders run in their own process group (so a frozen worker can be killed with its parent), which
 // also means Ctrl-C in the terminal does not reach them: stop them ourselves when we are stopped.
 const activeGroups = new Set<number>();
+const activeDirs = new Set<string>();
 
 /** Stops every grader still running (the workbench calls this when the learner quits). */
 export function stopAllGraders(): void {
   for (const pid of activeGroups) killGroup(pid, () => undefined);
   activeGroups.clear();
+  for (const dir of activeDirs) rmSync(dir, {recursive: true, force: true});
+  activeDirs.clear();
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -144,6 +147,7 @@ async function runAttempt(testPath: string, options: RunOptions, skip: readonly 
   const testTimeoutMs = options.testTimeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
   const loadLimitMs = Math.min(budgetMs, Math.max(MIN_LOAD_LIMIT_MS, 4 * testTimeoutMs));
   const dir = mkdtempSync(path.join(tmpdir(), 'zc-grade-'));
+  activeDirs.add(dir);
   const progressFile = path.join(dir, 'progress.ndjson');
   const skipFile = path.join(dir, 'skip.json');
   const resultFile = path.join(dir, 'result.json');
@@ -195,6 +199,7 @@ async function runAttempt(testPath: string, options: RunOptions, skip: readonly 
     const output = outcome === 'finished' && existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as ReporterOutput) : null;
     return {outcome, hungTest, output, events: readEvents(progressFile), stderr, exitCode};
   } finally {
+    activeDirs.delete(dir);
     rmSync(dir, {recursive: true, force: true});
   }
 }
@@ -325,7 +330,9 @@ export async function runGrader(testPath: string, options: RunOptions): Promise<
     if (last.outcome === 'budget') return budgetSpent(last, timedOut, options, attempts);
     if (last.outcome === 'load-timeout') {
       const names = await listForFailure(testPath, options.target);
-      const message = 'Your file never finished loading: code at its top level runs forever (an infinite loop outside any function?).';
+      // Graders report per-test progress through tools/grading/property.ts; silence means the
+      // learner's module never finished loading (or a grader that does not import it hung).
+      const message = `No test started within ${Math.round(Math.min(options.timeoutMs, Math.max(MIN_LOAD_LIMIT_MS, 4 * testSeconds * 1000)) / 1000)} s: your file probably never finishes loading (a loop at its top level, outside any function?).`;
       return {
         tests: names.map((name) => ({name, status: 'timeout', message, location: null, durationMs: 0})),
         problems: [message],

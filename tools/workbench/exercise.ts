@@ -44,30 +44,56 @@ export function taskTitle(chapter: ExerciseChapter): string {
 
 export const KEYS_LINE = 'h hint · n next chapter · l list · r re-run · q quit';
 
-/** The watch screen for one graded chapter: plain lines, so tests can read it. */
+const MAX_NAMES_PER_GROUP = 4;
+
+// "Part 1: chunkCount > splits a file" belongs to the group "Part 1: chunkCount".
+function groupOf(name: string): {group: string; test: string} {
+  const cut = name.lastIndexOf(' > ');
+  return cut < 0 ? {group: '', test: name} : {group: name.slice(0, cut), test: name.slice(cut + 3)};
+}
+
+/**
+ * The watch screen for one graded chapter, compact enough for one terminal screen: one line per
+ * describe block, the failing tests under it, and the first few failures in full.
+ */
 export function renderExerciseScreen(graded: GradedChapter, task: string, seed: number, maxFailures = 3): string[] {
   const {chapter, report, tests} = graded;
   const lines = [colour.bold(`Chapter ${chapter.number} · ${task}`), colour.dim(`Your file: ${relative(chapter.learnerFile)}`), ''];
   for (const problem of report.problems) lines.push(colour.red(firstLines(problem, 10)), '');
-  let shown = 0;
+  const groups = new Map<string, GradedChapter['tests'][number][]>();
   for (const test of tests) {
-    lines.push(`${statusMark(test.status)} ${test.name}${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}`);
-    const failed = test.status !== 'passed' && test.status !== 'skipped';
-    if (failed && test.message && shown < maxFailures) {
-      shown++;
-      lines.push(indent(firstLines(test.message, 18), 4), '');
-    }
+    const {group} = groupOf(test.name);
+    groups.set(group, [...(groups.get(group) ?? []), test]);
   }
-  const hidden = tests.filter((t) => t.status !== 'passed' && t.status !== 'skipped').length - shown;
-  if (hidden > 0) lines.push(colour.dim(`  (${hidden} more failing test${hidden > 1 ? 's' : ''}: fix the ones above first, or run npm run grade -- ${chapter.number})`));
+  let detailed = 0;
+  const shownMessages = new Set<string>();
+  for (const [group, members] of groups) {
+    const counted = members.filter((t) => t.status !== 'skipped');
+    const failing = counted.filter((t) => t.status !== 'passed');
+    const passed = counted.length - failing.length;
+    if (group !== '') lines.push(`${failing.length === 0 ? statusMark('passed') : statusMark('failed')} ${group}  ${colour.dim(`${passed}/${counted.length}`)}`);
+    const indentBy = group === '' ? 0 : 4;
+    for (const test of failing.slice(0, MAX_NAMES_PER_GROUP)) {
+      const timeout = test.status === 'timeout' ? colour.yellow('  (time-out)') : '';
+      lines.push(`${' '.repeat(indentBy)}${statusMark(test.status)} ${groupOf(test.name).test}${timeout}`);
+      if (test.message && shownMessages.has(test.message)) {
+        lines.push(colour.dim(`${' '.repeat(indentBy + 4)}(the same error as above)`));
+      } else if (test.message && detailed < maxFailures) {
+        detailed++;
+        shownMessages.add(test.message);
+        lines.push(indent(firstLines(test.message, 16), indentBy + 4));
+      }
+    }
+    if (failing.length > MAX_NAMES_PER_GROUP) lines.push(colour.dim(`${' '.repeat(indentBy)}… and ${failing.length - MAX_NAMES_PER_GROUP} more failing here`));
+  }
   if (report.typeErrors.length > 0) lines.push('', colour.yellow('Type errors (the tests still ran):'), colour.yellow(indent(firstLines(report.typeErrors.join('\n'), 6), 2)));
   lines.push('');
   const allPass = report.total > 0 && report.passed === report.total && report.problems.length === 0;
   if (allPass) {
-    lines.push(colour.green(`All ${report.total} tests pass.`) + ' Press n for the next chapter.');
+    lines.push(colour.green(`Chapter ${chapter.number}: all ${report.total} tests pass.`) + ' Press n for the next chapter.');
     lines.push(colour.dim(`Your model can now drive the site: ZC_MODEL=student npm start  ·  compare: npm run solution -- ${chapter.number}`));
   } else {
-    lines.push(`${report.passed}/${report.total} tests pass.` + colour.dim(` Seed ${seed}: npm run grade -- ${chapter.number} --seed ${seed} replays it.`));
+    lines.push(`Chapter ${chapter.number}: ${report.passed}/${report.total} tests pass.` + colour.dim(` Seed ${seed}: npm run grade -- ${chapter.number} --seed ${seed} replays it.`));
   }
   lines.push(colour.dim(`Watching for saves. Keys: ${KEYS_LINE}`));
   return lines;

@@ -252,10 +252,12 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
   const {chapter, report, tests} = graded;
   const lines = [colour.bold(`Chapter ${chapter.number}  ${chapter.title}`)];
   for (const problem of report.problems) lines.push(colour.red(indent(firstLines(problem, 12), 2)));
+  const shown = new Set<string>();
   for (const test of tests) {
     lines.push(`  ${statusMark(test.status)} ${test.name}${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}`);
     if (test.status !== 'passed' && test.status !== 'skipped' && test.message) {
-      lines.push(colour.dim(indent(firstLines(test.message, maxMessageLines), 6)));
+      lines.push(colour.dim(shown.has(test.message) ? '      (the same error as above)' : indent(firstLines(test.message, maxMessageLines), 6)));
+      shown.add(test.message);
     }
   }
   if (report.typeErrors.length > 0) {
@@ -351,7 +353,7 @@ export function recordProgress(run: GradeRun, options: Pick<GradeOptions, 'targe
       points: report.points,
       maxPoints: report.maxPoints,
       lastGraded: run.report.generatedAt,
-      failingTests: tests.filter((t) => t.status !== 'passed' && t.status !== 'skipped').slice(0, 20).map((t) => t.name),
+      failingTests: tests.filter((t) => t.status !== 'passed' && t.status !== 'skipped').slice(0, 10).map((t) => t.name),
     }));
   }
 }
