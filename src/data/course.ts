@@ -69,7 +69,7 @@ export const CHAPTERS: readonly Chapter[] = [
     teaches: 'What mapping a file really does, when it pays, and how FileChannel.transferTo picks its path.',
     minutes: 60,
     exercise: {folder: '06-mmap-nio', module: 'mmap-nio'},
-    status: 'planned',
+    status: 'published',
   },
 ];
 

@@ -6,6 +6,7 @@ import DmaTimeline from '@site/src/components/DmaTimeline';
 import GatherList from '@site/src/components/GatherList';
 import MethodTable from '@site/src/components/MethodTable';
 import MethodCompare from '@site/src/components/MethodCompare';
+import PageFaults from '@site/src/components/PageFaults';
 import Quiz, {Choice, Question} from '@site/src/components/Quiz';
 import SyscallTimeline from '@site/src/components/SyscallTimeline';
 
@@ -19,6 +20,7 @@ export default {
   GatherList,
   MethodCompare,
   MethodTable,
+  PageFaults,
   Quiz,
   Question,
   Choice,

@@ -78,7 +78,7 @@ describe('<DataPath> for sendfile()', () => {
     render(<DataPath method="sendfile" fileSize={4 * KiB} />);
     expect(screen.queryByLabelText('Buffer size')).toBeNull();
     expect(screen.getByLabelText('File size')).toBeTruthy();
-    expect(screen.getByText(/in 1 calls of up to 2,147,479,552 bytes, with no user buffer/)).toBeTruthy();
+    expect(screen.getByText(/in 1 call\(s\) of at most 2,147,479,552 bytes, no user buffer/)).toBeTruthy();
   });
 
   it('makes one CPU copy per call without both NIC features, and none with both', async () => {

@@ -6,7 +6,7 @@ import ModelNotice from '@site/src/components/ModelNotice';
 import Counters from './Counters';
 import Diagram from './Diagram';
 import {describeStep} from './describe';
-import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from '@site/src/components/shared/sizeInput';
+import {useSizeField} from '@site/src/components/shared/useSizeField';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {METHODS, transferTrace, type TransferMethod} from '@site/src/model/methods';
@@ -30,28 +30,6 @@ interface Props {
   readonly fixed?: boolean;
 }
 
-interface FieldState {
-  readonly text: string;
-  readonly unit: SizeUnit;
-}
-
-function sizeError(label: string, field: FieldState, parsed: ParsedSize, max: number): string | null {
-  if (parsed.ok) return null;
-  const values = {label, value: field.text, unit: field.unit, max: formatBytesForReader(max)};
-  switch (parsed.reason) {
-    case 'nan':
-      return translate({id: 'dataPath.error.nan', message: '{label} must be a number; got "{value}".'}, values);
-    case 'negative':
-      return translate({id: 'dataPath.error.negative', message: '{label} cannot be negative; got {value} {unit}.'}, values);
-    case 'fraction':
-      return translate({id: 'dataPath.error.fraction', message: '{label} must be a whole number of bytes; got {value} {unit}.'}, values);
-    case 'zero':
-      return translate({id: 'dataPath.error.zero', message: '{label} must be at least 1 byte.'}, values);
-    case 'too-big':
-      return translate({id: 'dataPath.error.tooBig', message: '{label} can be at most {max}; got {value} {unit}.'}, values);
-  }
-}
-
 /** Step through a file's journey to a socket, one copy and mode switch at a time. */
 export default function DataPath({
   method = 'read-write',
@@ -62,32 +40,19 @@ export default function DataPath({
   listedChunks = 3,
   fixed = false,
 }: Props): React.ReactNode {
-  const [file, setFile] = useState<FieldState>(() => ({text: bestUnit(fileSize).value, unit: bestUnit(fileSize).unit}));
-  const [buffer, setBuffer] = useState<FieldState>(() => ({text: bestUnit(bufferSize).value, unit: bestUnit(bufferSize).unit}));
+  const fileLabel = translate({id: 'dataPath.fileSize', message: 'File size'});
+  const bufferLabel = translate({id: 'dataPath.bufferSize', message: 'Buffer size'});
+  // While an input is invalid the component keeps showing the last valid transfer.
+  const file = useSizeField(fileLabel, fileSize, {allowZero: true, max: MAX_EXACT_BYTES});
+  const buffer = useSizeField(bufferLabel, bufferSize, {allowZero: false, max: MAX_RW_COUNT});
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
   const [nic, setNic] = useState<NicFeatures>(initialNic);
-  const [lastValid, setLastValid] = useState({fileSize, bufferSize});
   const reducedMotion = usePrefersReducedMotion();
   const radioName = useId();
   // sendfile() has no user buffer, and it is the method whose CPU copy depends on the NIC.
   const usesBuffer = method !== 'sendfile';
   const usesNic = method === 'sendfile';
-
-  const fileLabel = translate({id: 'dataPath.fileSize', message: 'File size'});
-  const bufferLabel = translate({id: 'dataPath.bufferSize', message: 'Buffer size'});
-  const fileParsed = parseSize(file.text, file.unit, {allowZero: true, max: MAX_EXACT_BYTES});
-  const bufferParsed = parseSize(buffer.text, buffer.unit, {allowZero: false, max: MAX_RW_COUNT});
-  const fileError = sizeError(fileLabel, file, fileParsed, MAX_EXACT_BYTES);
-  const bufferError = sizeError(bufferLabel, buffer, bufferParsed, MAX_RW_COUNT);
-
-  // While an input is invalid the component keeps showing the last valid transfer.
-  const current = {
-    fileSize: fileParsed.ok ? fileParsed.bytes : lastValid.fileSize,
-    bufferSize: bufferParsed.ok ? bufferParsed.bytes : lastValid.bufferSize,
-  };
-  if (fileParsed.ok && bufferParsed.ok && (current.fileSize !== lastValid.fileSize || current.bufferSize !== lastValid.bufferSize)) {
-    setLastValid(current);
-  }
+  const current = {fileSize: file.bytes, bufferSize: buffer.bytes};
 
   const trace = useMemo(
     () => transferTrace(method, {fileSize: current.fileSize, bufferSize: current.bufferSize, pageCache, nic}, listedChunks),
@@ -136,16 +101,16 @@ export default function DataPath({
             label={fileLabel}
             value={file.text}
             unit={file.unit}
-            error={fileError}
-            onChange={(text, unit) => setFile({text, unit})}
+            error={file.error}
+            onChange={file.set}
           />
           {usesBuffer && (
             <SizeField
               label={bufferLabel}
               value={buffer.text}
               unit={buffer.unit}
-              error={bufferError}
-              onChange={(text, unit) => setBuffer({text, unit})}
+              error={buffer.error}
+              onChange={buffer.set}
             />
           )}
           <fieldset className={styles.cache}>
@@ -196,7 +161,7 @@ export default function DataPath({
           <Translate
             id="dataPath.transferNoBuffer"
             values={{file: formatBytesForReader(current.fileSize), chunks: formatCount(totalChunks), max: formatCount(MAX_RW_COUNT)}}>
-            {'· {file} in {chunks} calls of up to {max} bytes, with no user buffer'}
+            {'· {file} in {chunks} call(s) of at most {max} bytes, no user buffer'}
           </Translate>
         )}
       </p>

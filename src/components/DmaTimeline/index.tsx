@@ -1,12 +1,13 @@
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import SizeField from '@site/src/components/SizeField';
-import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from '@site/src/components/shared/sizeInput';
+import {useSizeField, type SizeMessages} from '@site/src/components/shared/useSizeField';
+import {formatBytesForReader} from '@site/src/components/shared/format';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {formatDuration} from '@site/src/model/cost';
 import {DEFAULT_DMA_PARAMS, cpuTimeline, cyclesToNs, dmaBreakEvenBytes, type DmaParams} from '@site/src/model/dma';
-import {GiB, KiB, formatBytes, formatCount} from '@site/src/model/units';
+import {GiB, KiB, formatCount} from '@site/src/model/units';
 import Counters from './Counters';
 import Timeline from './Timeline';
 import {describeActivity} from './describe';
@@ -22,43 +23,24 @@ interface Props {
   readonly fixed?: boolean;
 }
 
-interface FieldState {
-  readonly text: string;
-  readonly unit: SizeUnit;
-}
-
 // One transfer is the point of the picture; past 1 GiB the bars only get longer.
 export const MAX_TIMELINE_BYTES = GiB;
 
-function sizeError(label: string, field: FieldState, parsed: ParsedSize): string | null {
-  if (parsed.ok) return null;
-  const values = {label, value: field.text, unit: field.unit, max: formatBytes(MAX_TIMELINE_BYTES)};
-  switch (parsed.reason) {
-    case 'nan':
-      return translate({id: 'dmaTimeline.error.nan', message: '{label} must be a number; got "{value}".'}, values);
-    case 'negative':
-      return translate({id: 'dmaTimeline.error.negative', message: '{label} cannot be negative; got {value} {unit}.'}, values);
-    case 'fraction':
-      return translate({id: 'dmaTimeline.error.fraction', message: '{label} must be a whole number of bytes; got {value} {unit}.'}, values);
-    case 'zero':
-      return translate({id: 'dmaTimeline.error.zero', message: '{label} must be at least 1 byte: an empty transfer has no timeline.'}, values);
-    case 'too-big':
-      return translate({id: 'dmaTimeline.error.tooBig', message: '{label} can be at most {max} here; got {value} {unit}.'}, values);
-  }
-}
+// This component's own words where its limits differ from other size fields'.
+const SIZE_MESSAGES: SizeMessages = {
+  zero: (values) =>
+    translate({id: 'dmaTimeline.error.zero', message: '{label} must be at least 1 byte: an empty transfer has no timeline.'}, values),
+  'too-big': (values) =>
+    translate({id: 'dmaTimeline.error.tooBig', message: '{label} can be at most {max} here; got {value} {unit}.'}, values),
+};
 
 /** One transfer seen from the CPU, by programmed I/O and by DMA, one event at a time. */
 export default function DmaTimeline({bytes = 64 * KiB, params = DEFAULT_DMA_PARAMS, fixed = false}: Props): React.ReactNode {
-  const [field, setField] = useState<FieldState>(() => ({text: bestUnit(bytes).value, unit: bestUnit(bytes).unit}));
-  const [lastValid, setLastValid] = useState(bytes);
   const reducedMotion = usePrefersReducedMotion();
-
   const sizeLabel = translate({id: 'dmaTimeline.size', message: 'Transfer size'});
-  const parsed = parseSize(field.text, field.unit, {allowZero: false, max: MAX_TIMELINE_BYTES});
-  const error = sizeError(sizeLabel, field, parsed);
   // While the field is invalid the component keeps showing the last valid transfer.
-  const size = parsed.ok ? parsed.bytes : lastValid;
-  if (parsed.ok && parsed.bytes !== lastValid) setLastValid(parsed.bytes);
+  const field = useSizeField(sizeLabel, bytes, {allowZero: false, max: MAX_TIMELINE_BYTES}, SIZE_MESSAGES);
+  const size = field.bytes;
 
   const pio = useMemo(() => cpuTimeline(size, 'pio', params), [size, params]);
   const dma = useMemo(() => cpuTimeline(size, 'dma', params), [size, params]);
@@ -85,12 +67,12 @@ export default function DmaTimeline({bytes = 64 * KiB, params = DEFAULT_DMA_PARA
       )
     : translate(
         {id: 'dmaTimeline.readout.ready', message: 'Ready: {total} stops along the timelines of a {size} transfer. Press Next or the right arrow key.'},
-        {total: stops.length, size: formatBytes(size)},
+        {total: stops.length, size: formatBytesForReader(size)},
       );
 
   const saved = pio.cpuBusyCycles - dma.cpuBusyCycles;
   const verdictValues = {
-    size: formatBytes(size),
+    size: formatBytesForReader(size),
     cycles: formatCount(Math.abs(saved)),
     time: time(Math.abs(saved)),
     breakEven: formatCount(dmaBreakEvenBytes(params)),
@@ -118,7 +100,7 @@ export default function DmaTimeline({bytes = 64 * KiB, params = DEFAULT_DMA_PARA
       onKeyDown={stepper.onKeyDown}>
       {!fixed && (
         <div className={styles.controls}>
-          <SizeField label={sizeLabel} value={field.text} unit={field.unit} error={error} onChange={(text, unit) => setField({text, unit})} />
+          <SizeField label={sizeLabel} value={field.text} unit={field.unit} error={field.error} onChange={field.set} />
         </div>
       )}
 

@@ -174,7 +174,7 @@ describe('<GatherList> when the NIC lacks a feature', () => {
     focusComponent();
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(readout()).toBe(
-      `Step 2 of ${linear.steps.length}: CPU copy: the kernel copies 8 pages (${formatBytes(list.bytes)}) from the page cache into one contiguous socket buffer, because without checksum offload the kernel turns scatter-gather off too (scatter-gather is dropped).`,
+      `Step 2 of ${linear.steps.length}: CPU copy: the kernel copies 8 pages (${formatBytes(list.bytes)}) from the page cache into one contiguous socket buffer, because the kernel drops scatter-gather on a device without checksum offload.`,
     );
     expect(counter('cpuCopies').soFar).toBe('1');
   });

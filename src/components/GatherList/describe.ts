@@ -1,8 +1,8 @@
 // Translatable sentences for the readout: what each stop of one sendfile() does, in words a
 // screen reader can follow. Every number comes from the model's result.
 import {translate} from '@docusaurus/Translate';
-import {ETHTOOL_FEATURE_NAMES, type Descriptor, type NicFeature, type SgTransfer} from '@site/src/model/scatter-gather';
-import {formatBytes} from '@site/src/model/units';
+import type {Descriptor, NicFeature, SgTransfer} from '@site/src/model/scatter-gather';
+import {formatBytesForReader} from '@site/src/components/shared/format';
 import type {Stop} from './stops';
 
 export const hex = (value: number): string => `0x${value.toString(16)}`;
@@ -27,13 +27,7 @@ export function missingFeatures(missing: readonly NicFeature[]): string {
 /** Why the copy path was taken, naming the features as the reader toggled them. */
 export function copyReason(missing: readonly NicFeature[]): string {
   return missing.includes('checksumOffload')
-    ? translate(
-        {
-          id: 'gatherList.reason.checksum',
-          message: 'without checksum offload the kernel turns scatter-gather off too ({sg} is dropped)',
-        },
-        {sg: ETHTOOL_FEATURE_NAMES.scatterGather},
-      )
+    ? translate({id: 'gatherList.reason.checksum', message: 'the kernel drops scatter-gather on a device without checksum offload'})
     : translate({id: 'gatherList.reason.sg', message: 'without scatter-gather the NIC can only read one contiguous buffer'});
 }
 
@@ -50,7 +44,7 @@ export function describeStop(stop: Stop, context: StopContext): string {
   const {transfer, descriptors, pagesOf, pageCount, blocks} = context;
   const step = stop.step;
   // The NIC's DMA moves the whole send on either path.
-  const bytes = formatBytes(transfer.summary.dmaBytes);
+  const bytes = formatBytesForReader(transfer.summary.dmaBytes);
   switch (step.kind) {
     case 'mode-switch':
       return step.direction === 'user-to-kernel'
@@ -65,7 +59,7 @@ export function describeStop(stop: Stop, context: StopContext): string {
           id: 'gatherList.stop.descriptors',
           message: 'The kernel appends {n} descriptors, (address, length) pairs for {bytes}, to the socket buffer. No byte is copied.',
         },
-        {n: step.descriptors, bytes: formatBytes(step.bytes)},
+        {n: step.descriptors, bytes: formatBytesForReader(step.bytes)},
       );
     case 'copy': {
       if (step.engine === 'cpu') {
@@ -74,7 +68,7 @@ export function describeStop(stop: Stop, context: StopContext): string {
             id: 'gatherList.stop.cpuCopy',
             message: 'CPU copy: the kernel copies {pages} pages ({bytes}) from the page cache into one contiguous socket buffer, because {reason}.',
           },
-          {pages: pageCount, bytes: formatBytes(step.bytes), reason: copyReason(transfer.missing)},
+          {pages: pageCount, bytes: formatBytesForReader(step.bytes), reason: copyReason(transfer.missing)},
         );
       }
       if (stop.descriptor === null) {
@@ -83,7 +77,7 @@ export function describeStop(stop: Stop, context: StopContext): string {
             id: 'gatherList.stop.dmaCopy',
             message: 'DMA copy: the NIC reads the socket buffer, {bytes} in one piece, after sendfile() has returned.',
           },
-          {bytes: formatBytes(step.bytes)},
+          {bytes: formatBytesForReader(step.bytes)},
         );
       }
       const descriptor = descriptors[stop.descriptor];
@@ -95,7 +89,7 @@ export function describeStop(stop: Stop, context: StopContext): string {
         {
           k: stop.descriptor + 1,
           n: descriptors.length,
-          bytes: formatBytes(descriptor.length),
+          bytes: formatBytesForReader(descriptor.length),
           address: hex(descriptor.address),
           pages: pageSpan(pagesOf[stop.descriptor]),
         },

@@ -14,7 +14,8 @@ import {
 } from '@site/src/model/scatter-gather';
 import {summarizeSteps} from '@site/src/model/summary';
 import type {Summary} from '@site/src/model/types';
-import {formatBytes, formatCount} from '@site/src/model/units';
+import {formatCount} from '@site/src/model/units';
+import {formatBytesForReader} from '@site/src/components/shared/format';
 import {copyReason, describeStop, hex, missingFeatures, pageSpan} from './describe';
 import {FIRST_FRAME, MAX_PAGES, MEMORY_FRAMES, pageLayout} from './layout';
 import {descriptorOfPage, transferStops} from './stops';
@@ -113,19 +114,19 @@ export default function GatherList({
             id: 'gatherList.readout.readyGather',
             message: 'Ready: sendfile() sends {pages} cached pages ({bytes}) in {n} descriptors, with no CPU copy. Press Next or the right arrow key.',
           },
-          {pages: pageCount, bytes: formatBytes(list.bytes), n: list.descriptors.length},
+          {pages: pageCount, bytes: formatBytesForReader(list.bytes), n: list.descriptors.length},
         )
       : translate(
           {
             id: 'gatherList.readout.readyCopy',
             message: 'Ready: sendfile() sends {pages} cached pages ({bytes}). With {missing} off, the CPU copies them into one buffer first. Press Next or the right arrow key.',
           },
-          {pages: pageCount, bytes: formatBytes(list.bytes), missing: missingFeatures(transfer.missing)},
+          {pages: pageCount, bytes: formatBytesForReader(list.bytes), missing: missingFeatures(transfer.missing)},
         );
 
   const counters: readonly CounterRow[] = [
     {key: 'cpuCopies', label: translate({id: 'gatherList.counter.cpuCopies', message: 'CPU copies'}), value: (s) => formatCount(s.cpuCopies), tone: 'cpu'},
-    {key: 'cpuBytes', label: translate({id: 'gatherList.counter.cpuBytes', message: 'Bytes copied by the CPU'}), value: (s) => formatBytes(s.cpuBytes), tone: 'cpu'},
+    {key: 'cpuBytes', label: translate({id: 'gatherList.counter.cpuBytes', message: 'Bytes copied by the CPU'}), value: (s) => formatBytesForReader(s.cpuBytes), tone: 'cpu'},
     {key: 'dmaCopies', label: translate({id: 'gatherList.counter.dmaCopies', message: 'DMA copies'}), value: (s) => formatCount(s.dmaCopies), tone: 'dma'},
     {key: 'descriptors', label: translate({id: 'gatherList.counter.descriptors', message: 'Descriptors to the NIC'}), value: (_, d) => formatCount(d), tone: 'kernel'},
     {key: 'interrupts', label: translate({id: 'gatherList.counter.interrupts', message: 'Interrupts'}), value: (s) => formatCount(s.interrupts)},
@@ -171,14 +172,14 @@ export default function GatherList({
           </Translate>
         ) : (
           translate(
-            {id: 'gatherList.path.copy', message: 'With {missing} off, the kernel merges the pages into one contiguous buffer first, because {reason}: 1 CPU copy.'},
+            {id: 'gatherList.path.copy', message: 'With {missing} off, sendfile() takes the copying path, because {reason}: the CPU first merges the pages into one contiguous buffer. 1 CPU copy.'},
             {missing: missingFeatures(transfer.missing), reason: copyReason(transfer.missing)},
           )
         )}
       </p>
 
       <div className={styles.rowTitle}>
-        <Translate id="gatherList.filePages" values={{pages: pageCount, size: formatBytes(PAGE_SIZE)}}>
+        <Translate id="gatherList.filePages" values={{pages: pageCount, size: formatBytesForReader(PAGE_SIZE)}}>
           {'The file: {pages} pages of {size}, in file order, and the page frame each one is in'}
         </Translate>
       </div>
@@ -204,7 +205,7 @@ export default function GatherList({
         tabIndex={0}
         role="group"
         aria-label={translate({id: 'gatherList.memoryLabel', message: 'Page frames and descriptors'})}>
-        <div className={styles.memory} style={{gridTemplateColumns: `repeat(${MEMORY_FRAMES}, minmax(1.75rem, 1fr))`}}>
+        <div className={styles.memory} style={{gridTemplateColumns: `repeat(${MEMORY_FRAMES}, minmax(1.5rem, 1fr))`}}>
           {Array.from({length: MEMORY_FRAMES}, (_, i) => {
             const frame = FIRST_FRAME + i;
             const page = frames.indexOf(frame);
@@ -270,7 +271,7 @@ export default function GatherList({
               <td>
                 <code>{hex(descriptor.address)}</code>
               </td>
-              <td>{formatBytes(descriptor.length)}</td>
+              <td>{formatBytesForReader(descriptor.length)}</td>
               <td>
                 {pageSpan(pagesOf[d])}
                 {pagesOf[d].length > 1 && (

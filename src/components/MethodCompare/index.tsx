@@ -3,7 +3,7 @@ import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import ModelNotice from '@site/src/components/ModelNotice';
 import SizeField from '@site/src/components/SizeField';
-import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from '@site/src/components/shared/sizeInput';
+import {useSizeField, type SizeMessages} from '@site/src/components/shared/useSizeField';
 import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/cost';
 import {METHODS, transferSummary, type TransferInput} from '@site/src/model/methods';
 import {DEFAULT_NIC, zeroCopyCapable, type NicFeatures} from '@site/src/model/sendfile';
@@ -21,16 +21,6 @@ interface Props {
   readonly nic?: NicFeatures;
 }
 
-interface FieldState {
-  readonly text: string;
-  readonly unit: SizeUnit;
-}
-
-function fieldFor(bytes: number): FieldState {
-  const {value, unit} = bestUnit(bytes);
-  return {text: value, unit};
-}
-
 /** The sizes the "Next size" button and the arrow keys step through. */
 export const PRESET_SIZES: readonly number[] = [4 * KiB, MiB, GiB, 3 * GiB];
 
@@ -45,7 +35,7 @@ export function stepPreset(size: number, direction: 1 | -1): number {
   return candidates[0] ?? PRESET_SIZES[direction === 1 ? 0 : PRESET_SIZES.length - 1];
 }
 
-type Better = 'fewer' | 'more' | 'same';
+type Verdict = 'fewer' | 'more' | 'same';
 
 interface CompareRow {
   readonly key: string;
@@ -81,7 +71,7 @@ function rowsFor(readWrite: Summary, sendfile: Summary): CompareRow[] {
   ];
 }
 
-function verdict(difference: number): Better {
+function verdict(difference: number): Verdict {
   return difference < 0 ? 'fewer' : difference > 0 ? 'more' : 'same';
 }
 
@@ -91,22 +81,11 @@ function signed(difference: number, format: (value: number) => string): string {
   return `${difference < 0 ? '\u2212' : '+'}${format(Math.abs(difference))}`;
 }
 
-function sizeError(label: string, field: FieldState, parsed: ParsedSize): string | null {
-  if (parsed.ok) return null;
-  const values = {label, value: field.text, unit: field.unit, max: formatBytes(MAX_EXACT_BYTES)};
-  switch (parsed.reason) {
-    case 'nan':
-      return translate({id: 'methodCompare.error.nan', message: '{label} must be a number; got "{value}".'}, values);
-    case 'negative':
-      return translate({id: 'methodCompare.error.negative', message: '{label} cannot be negative; got {value} {unit}.'}, values);
-    case 'fraction':
-      return translate({id: 'methodCompare.error.fraction', message: '{label} must be a whole number of bytes; got {value} {unit}.'}, values);
-    case 'zero':
-      return translate({id: 'methodCompare.error.zero', message: '{label} must be at least 1 byte: an empty file sends nothing to compare.'}, values);
-    case 'too-big':
-      return translate({id: 'methodCompare.error.tooBig', message: '{label} can be at most {max}; got {value} {unit}.'}, values);
-  }
-}
+// This component's own word for a zero size; the other messages are the shared ones.
+const SIZE_MESSAGES: SizeMessages = {
+  zero: (values) =>
+    translate({id: 'methodCompare.error.zero', message: '{label} must be at least 1 byte: an empty file sends nothing to compare.'}, values),
+};
 
 function nicDescription(nic: NicFeatures): string {
   if (zeroCopyCapable(nic)) {
@@ -128,19 +107,14 @@ export default function MethodCompare({
   pageCache: initialCache = 'miss',
   nic: initialNic = DEFAULT_NIC,
 }: Props): React.ReactNode {
-  const [field, setField] = useState<FieldState>(() => fieldFor(fileSize));
-  const [lastValid, setLastValid] = useState(fileSize);
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
   const [nic, setNic] = useState<NicFeatures>(initialNic);
   const radioName = useId();
-  const tableCaptionId = useId();
 
   const fileLabel = translate({id: 'methodCompare.fileSize', message: 'File size'});
-  const parsed = parseSize(field.text, field.unit, {allowZero: false, max: MAX_EXACT_BYTES});
-  const error = sizeError(fileLabel, field, parsed);
   // While the field is invalid the component keeps comparing the last valid size.
-  const size = parsed.ok ? parsed.bytes : lastValid;
-  if (parsed.ok && parsed.bytes !== lastValid) setLastValid(parsed.bytes);
+  const field = useSizeField(fileLabel, fileSize, {allowZero: false, max: MAX_EXACT_BYTES}, SIZE_MESSAGES);
+  const size = field.bytes;
 
   // Summaries are arithmetic, whatever the size: cheap enough to compute on every render.
   const input: TransferInput = {fileSize: size, bufferSize, pageCache, nic};
@@ -153,7 +127,7 @@ export default function MethodCompare({
   const rows = rowsFor(readWrite, sendfile);
   const cpuTime = rows.find((row) => row.key === 'cpuNs')!;
 
-  const showSize = (bytes: number) => setField(fieldFor(bytes));
+  const showSize = field.setBytes;
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     // Keys typed into a field, or used to move between radio buttons, belong to that control.
     if ((event.target as HTMLElement).closest('input, select, textarea')) return;
@@ -171,7 +145,7 @@ export default function MethodCompare({
     {
       id: 'methodCompare.readout',
       message:
-        '{size}, {cache}, {nic}: sendfile() makes {sfCalls} system calls where read()+write() makes {rwCalls}, {sfCopies} CPU copies instead of {rwCopies}, and the CPU copies {sfBytes} instead of {rwBytes}. Estimated CPU time: {sfTime} instead of {rwTime}.',
+        '{size}, {cache}, {nic}. sendfile() against read()+write(): {sfCalls} against {rwCalls} system calls, {sfCopies} against {rwCopies} CPU copies, {sfBytes} against {rwBytes} copied by the CPU, and an estimated {sfTime} against {rwTime} of CPU time.',
     },
     {
       size: formatBytes(size),
@@ -205,7 +179,7 @@ export default function MethodCompare({
       onKeyDown={onKeyDown}>
       <ModelNotice modules={['read-write', 'sendfile']} />
       <div className={styles.controls}>
-        <SizeField label={fileLabel} value={field.text} unit={field.unit} error={error} onChange={(text, unit) => setField({text, unit})} />
+        <SizeField label={fileLabel} value={field.text} unit={field.unit} error={field.error} onChange={field.set} />
         <fieldset className={styles.group}>
           <legend>
             <Translate id="methodCompare.pageCache">Page cache</Translate>
@@ -257,14 +231,14 @@ export default function MethodCompare({
         </strong>{' '}
         {perChunk.map((item) => (
           <span key={item.key} className={clsx(styles.badge, styles[verdict(item.difference)])}>
-            {signed(item.difference, formatCount)} {item.label}
+            {item.label} {signed(item.difference, formatCount)}
           </span>
         ))}
       </p>
 
       <div className={styles.tableWrap}>
-        <table className={styles.table} aria-describedby={tableCaptionId}>
-          <caption id={tableCaptionId}>
+        <table className={styles.table}>
+          <caption>
             <Translate
               id="methodCompare.caption"
               values={{size: formatBytes(size), cache: cacheText, buffer: formatBytes(bufferSize)}}>

@@ -5,7 +5,9 @@ import {GiB, KiB, MiB} from '@site/src/model/units';
 export const SIZE_UNITS = {B: 1, KiB, MiB, GiB} as const;
 export type SizeUnit = keyof typeof SIZE_UNITS;
 
-export type ParsedSize = {readonly ok: true; readonly bytes: number} | {readonly ok: false; readonly reason: 'nan' | 'negative' | 'fraction' | 'zero' | 'too-big'};
+export type SizeError = 'nan' | 'negative' | 'fraction' | 'zero' | 'too-big';
+
+export type ParsedSize = {readonly ok: true; readonly bytes: number} | {readonly ok: false; readonly reason: SizeError};
 
 export function parseSize(text: string, unit: SizeUnit, {allowZero, max}: {allowZero: boolean; max: number}): ParsedSize {
   const trimmed = text.trim();

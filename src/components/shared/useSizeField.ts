@@ -2,7 +2,7 @@
 // a valid size, and the last valid value to keep showing meanwhile.
 import {useRef, useState} from 'react';
 import {translate} from '@docusaurus/Translate';
-import {bestUnit, parseSize, type ParsedSize, type SizeUnit} from './sizeInput';
+import {bestUnit, parseSize, type ParsedSize, type SizeError, type SizeUnit} from './sizeInput';
 import {formatBytesForReader} from './format';
 
 export interface SizeFieldState {
@@ -16,9 +16,28 @@ export interface SizeFieldState {
   setBytes(bytes: number): void;
 }
 
-export function sizeErrorMessage(label: string, text: string, unit: SizeUnit, parsed: ParsedSize, max: number): string | null {
+/** A component's own wording for some reasons, e.g. why zero makes no sense for it. */
+export interface SizeMessageValues {
+  readonly label: string;
+  readonly value: string;
+  readonly unit: string;
+  readonly max: string;
+}
+
+export type SizeMessages = Partial<Record<SizeError, (values: SizeMessageValues) => string>>;
+
+export function sizeErrorMessage(
+  label: string,
+  text: string,
+  unit: SizeUnit,
+  parsed: ParsedSize,
+  max: number,
+  messages: SizeMessages = {},
+): string | null {
   if (parsed.ok) return null;
   const values = {label, value: text, unit, max: formatBytesForReader(max)};
+  const own = messages[parsed.reason];
+  if (own) return own(values);
   switch (parsed.reason) {
     case 'nan':
       return translate({id: 'dataPath.error.nan', message: '{label} must be a number; got "{value}".'}, values);
@@ -33,7 +52,12 @@ export function sizeErrorMessage(label: string, text: string, unit: SizeUnit, pa
   }
 }
 
-export function useSizeField(label: string, initial: number, limits: {allowZero: boolean; max: number}): SizeFieldState {
+export function useSizeField(
+  label: string,
+  initial: number,
+  limits: {allowZero: boolean; max: number},
+  messages?: SizeMessages,
+): SizeFieldState {
   const [field, setField] = useState(() => ({text: bestUnit(initial).value, unit: bestUnit(initial).unit}));
   const lastValid = useRef(initial);
   const parsed = parseSize(field.text, field.unit, limits);
@@ -42,7 +66,7 @@ export function useSizeField(label: string, initial: number, limits: {allowZero:
     text: field.text,
     unit: field.unit,
     bytes: parsed.ok ? parsed.bytes : lastValid.current,
-    error: sizeErrorMessage(label, field.text, field.unit, parsed, limits.max),
+    error: sizeErrorMessage(label, field.text, field.unit, parsed, limits.max, messages),
     set: (text, unit) => setField({text, unit}),
     setBytes: (bytes) => {
       const {value, unit} = bestUnit(bytes);
