@@ -7,6 +7,7 @@ import Counters from './Counters';
 import Diagram from './Diagram';
 import {describeStep} from './describe';
 import {useSizeField} from '@site/src/components/shared/useSizeField';
+import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {METHODS, transferTrace, type TransferMethod} from '@site/src/model/methods';
@@ -172,28 +173,7 @@ export default function DataPath({
         {readout}
       </p>
 
-      <div className={styles.buttons}>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.restart} disabled={stepper.atStart}>
-          <Translate id="stepper.restart">Restart</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.back} disabled={stepper.atStart}>
-          <Translate id="stepper.back">Back</Translate>
-        </button>
-        <button
-          type="button"
-          className="button button--primary button--sm"
-          onClick={stepper.next}
-          disabled={stepper.atEnd}
-          data-live-click="">
-          <Translate id="stepper.next">Next</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.togglePlay} disabled={steps.length === 0} aria-pressed={stepper.playing}>
-          {stepper.playing ? <Translate id="stepper.pause">Pause</Translate> : <Translate id="stepper.play">Play</Translate>}
-        </button>
-        <span className={styles.keys}>
-          <Translate id="stepper.keys">Keys: ← → step, Home/End, Space plays</Translate>
-        </span>
-      </div>
+      <StepperControls stepper={stepper} empty={steps.length === 0} />
 
       <div className={styles.columns}>
         {/* Focusable: the list scrolls, and keyboard users must be able to scroll it. */}

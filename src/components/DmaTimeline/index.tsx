@@ -3,6 +3,7 @@ import Translate, {translate} from '@docusaurus/Translate';
 import SizeField from '@site/src/components/SizeField';
 import {useSizeField, type SizeMessages} from '@site/src/components/shared/useSizeField';
 import {formatBytesForReader} from '@site/src/components/shared/format';
+import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {formatDuration} from '@site/src/model/cost';
@@ -110,23 +111,7 @@ export default function DmaTimeline({bytes = 64 * KiB, params = DEFAULT_DMA_PARA
         {readout}
       </p>
 
-      <div className={styles.buttons}>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.restart} disabled={stepper.atStart}>
-          <Translate id="dmaTimeline.restart">Restart</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.back} disabled={stepper.atStart}>
-          <Translate id="dmaTimeline.back">Back</Translate>
-        </button>
-        <button type="button" className="button button--primary button--sm" onClick={stepper.next} disabled={stepper.atEnd} data-live-click="">
-          <Translate id="dmaTimeline.next">Next</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.togglePlay} aria-pressed={stepper.playing}>
-          {stepper.playing ? <Translate id="dmaTimeline.pause">Pause</Translate> : <Translate id="dmaTimeline.play">Play</Translate>}
-        </button>
-        <span className={styles.keys}>
-          <Translate id="dmaTimeline.keys">Keys: ← → step, Home/End, Space plays</Translate>
-        </span>
-      </div>
+      <StepperControls stepper={stepper} />
 
       <Counters pio={pio} dma={dma} cycle={stop?.cycle ?? null} />
 

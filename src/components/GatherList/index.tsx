@@ -1,6 +1,7 @@
 import React, {useMemo, useState} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
+import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {
@@ -333,23 +334,7 @@ export default function GatherList({
         {readout}
       </p>
 
-      <div className={styles.buttons}>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.restart} disabled={stepper.atStart}>
-          <Translate id="gatherList.restart">Restart</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.back} disabled={stepper.atStart}>
-          <Translate id="gatherList.back">Back</Translate>
-        </button>
-        <button type="button" className="button button--primary button--sm" onClick={stepper.next} disabled={stepper.atEnd} data-live-click="">
-          <Translate id="gatherList.next">Next</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.togglePlay} aria-pressed={stepper.playing}>
-          {stepper.playing ? <Translate id="gatherList.pause">Pause</Translate> : <Translate id="gatherList.play">Play</Translate>}
-        </button>
-        <span className={styles.keys}>
-          <Translate id="gatherList.keys">Keys: ← → step, Home/End, Space plays</Translate>
-        </span>
-      </div>
+      <StepperControls stepper={stepper} />
 
       <div className={styles.columns}>
         <table className={styles.counters}>

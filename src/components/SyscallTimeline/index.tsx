@@ -1,6 +1,7 @@
 import React, {useMemo} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
+import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {
@@ -77,37 +78,7 @@ export default function SyscallTimeline({program = CAT_FILE_PROGRAM, title}: Pro
         {readout}
       </p>
 
-      <div className={styles.buttons}>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.restart} disabled={stepper.atStart}>
-          <Translate id="syscallTimeline.restart">Restart</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.back} disabled={stepper.atStart}>
-          <Translate id="syscallTimeline.back">Back</Translate>
-        </button>
-        <button
-          type="button"
-          className="button button--primary button--sm"
-          onClick={stepper.next}
-          disabled={stepper.atEnd}
-          data-live-click="">
-          <Translate id="syscallTimeline.next">Next</Translate>
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--sm"
-          onClick={stepper.togglePlay}
-          disabled={entries.length === 0}
-          aria-pressed={stepper.playing}>
-          {stepper.playing ? (
-            <Translate id="syscallTimeline.pause">Pause</Translate>
-          ) : (
-            <Translate id="syscallTimeline.play">Play</Translate>
-          )}
-        </button>
-        <span className={styles.keys}>
-          <Translate id="syscallTimeline.keys">Keys: ← → step, Home/End, Space plays</Translate>
-        </span>
-      </div>
+      <StepperControls stepper={stepper} empty={entries.length === 0} />
 
       <div className={styles.columns}>
         <ol className={styles.ops}>
