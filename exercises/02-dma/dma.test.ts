@@ -15,6 +15,7 @@ import {
 } from '@subject/dma';
 import {ModelInputError} from '@site/src/model/validate';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectInputsUnchanged} from '../../tools/grading/inputs';
 
 const CHAPTER = '02';
 const see = (anchor: string) => `see ${chapterSection('dma', anchor)}`;
@@ -332,6 +333,14 @@ describe('Part 4: contiguousBlocks, what one block DMA transfer can move', () =>
       },
       {chapter: CHAPTER},
     );
+  });
+  it('leaves the list of buffers it was given as it was (no sorting or merging in place)', () => {
+    const buffers = [
+      {address: 0x8000, length: 4096},
+      {address: 0x1000, length: 4096},
+      {address: 0x2000, length: 4096},
+    ];
+    expect(() => expectInputsUnchanged(contiguousBlocks, [buffers]), see('contiguous-buffers')).not.toThrow();
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type NicFeatures,
 } from '@subject/scatter-gather';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectInputsUnchanged} from '../../tools/grading/inputs';
 
 const CHAPTER = '05';
 const see = (anchor: string) => `see ${chapterSection('scatter-gather', anchor)}`;
@@ -479,5 +480,11 @@ describe('Part 5: buildDescriptorList, the list the NIC gathers from', () => {
     expect(messageOf(() => buildDescriptorList([1], {...limits, firstOffset: 100, lastLength: 100}), 'lastLength 100 after firstOffset 100')).toMatch(
       /lastLength/,
     );
+  });
+
+  it('leaves the frames and options it was given as they were', () => {
+    const frames = [40, 41, 10, 11, 12];
+    const options = {pageSize: PAGE, maxEntries: 16, maxSegmentBytes: 64 * KiB};
+    expect(() => expectInputsUnchanged(buildDescriptorList, [frames, options]), see('building-a-descriptor-list')).not.toThrow();
   });
 });
