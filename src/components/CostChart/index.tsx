@@ -1,6 +1,6 @@
 import React, {useId, useMemo, useState, type KeyboardEvent} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
-import {formatBytesForReader} from '@site/src/components/shared/format';
+import {formatBytesForReader, methodVariantLabel} from '@site/src/components/shared/format';
 import {CHART_FILE_SIZES, METHOD_VARIANTS, costCurve, type CostPoint, type MethodVariant} from '@site/src/model/compare';
 import {DEFAULT_HARDWARE, formatDuration, type HardwareParams} from '@site/src/model/cost';
 import type {PageCacheState} from '@site/src/model/types';
@@ -96,7 +96,7 @@ export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Pr
     {id: 'costChart.readout', message: 'At {size}: {values}.'},
     {
       size: formatBytesForReader(cursorSize),
-      values: curves.map((c) => `${c.variant.label} ${formatDuration(pointAt(c.points).cpuNs)}`).join('; '),
+      values: curves.map((c) => `${methodVariantLabel(c.variant)} ${formatDuration(pointAt(c.points).cpuNs)}`).join('; '),
     },
   );
 
@@ -160,7 +160,7 @@ export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Pr
             <svg width="36" height="10" aria-hidden="true">
               <line className={styles.line} x1="0" x2="36" y1="5" y2="5" strokeDasharray={LINE_STYLES[variant.id].dash} />
             </svg>
-            <code>{variant.label}</code>
+            <code>{methodVariantLabel(variant)}</code>
           </li>
         ))}
       </ul>
@@ -193,7 +193,7 @@ export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Pr
                 </th>
                 {curves.map(({variant}) => (
                   <th key={variant.id} scope="col">
-                    <code>{variant.label}</code>
+                    <code>{methodVariantLabel(variant)}</code>
                   </th>
                 ))}
               </tr>

@@ -2,7 +2,7 @@ import React, {useId, useMemo, useState, type KeyboardEvent} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import SizeField from '@site/src/components/SizeField';
-import {formatBytesForReader} from '@site/src/components/shared/format';
+import {formatBytesForReader, methodVariantLabel} from '@site/src/components/shared/format';
 import {useSizeField} from '@site/src/components/shared/useSizeField';
 import {compareMethods} from '@site/src/model/compare';
 import {formatDuration} from '@site/src/model/cost';
@@ -61,9 +61,9 @@ export default function MethodTable({fileSize = GiB, bufferSize = 64 * KiB, page
     {
       file: formatBytesForReader(file.bytes),
       cache: pageCache === 'hit' ? translate({id: 'methodTable.warm', message: 'warm'}) : translate({id: 'methodTable.cold', message: 'cold'}),
-      best: cheapest.variant.label,
+      best: methodVariantLabel(cheapest.variant),
       bestTime: formatDuration(cheapest.cost.cpuNs),
-      worst: costliest.variant.label,
+      worst: methodVariantLabel(costliest.variant),
       worstTime: formatDuration(costliest.cost.cpuNs),
     },
   );
@@ -120,7 +120,7 @@ export default function MethodTable({fileSize = GiB, bufferSize = 64 * KiB, page
             {rows.map((row) => (
               <tr key={row.variant.id} className={clsx(row === cheapest && styles.best)}>
                 <th scope="row">
-                  <code>{row.variant.label}</code>
+                  <code>{methodVariantLabel(row.variant)}</code>
                 </th>
                 {COLUMNS.map((column) => (
                   <td key={column.key}>{column.bytes ? formatBytesForReader(row.summary[column.key]) : formatCount(row.summary[column.key])}</td>
