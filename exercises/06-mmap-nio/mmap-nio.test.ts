@@ -8,12 +8,9 @@ import {
   flip,
   get,
   mmapWriteSteps,
-  mmapWriteSummary,
   mmapWriteTrace,
   pageFaultsFor,
   put,
-  setLimit,
-  setPosition,
   transferAll,
   transferToPath,
   type ByteBufferState,
@@ -188,28 +185,10 @@ interface Buffer {
   bytes: number[];
 }
 
-type Outcome = {state: Buffer; value?: number} | {thrown: string};
+type Outcome = {state: Buffer} | {thrown: string};
 
-/** java.nio.Buffer and ByteBuffer, as their Javadoc states them. */
+/** java.nio.ByteBuffer's flip() and compact(), as their Javadoc states them. */
 const java = {
-  put(b: Buffer, value: number): Outcome {
-    if (b.position >= b.limit) return {thrown: 'BufferOverflowException'};
-    const bytes = [...b.bytes];
-    bytes[b.position] = value;
-    return {state: {...b, bytes, position: b.position + 1}};
-  },
-  get(b: Buffer): Outcome {
-    if (b.position >= b.limit) return {thrown: 'BufferUnderflowException'};
-    return {state: {...b, position: b.position + 1}, value: b.bytes[b.position]};
-  },
-  position(b: Buffer, n: number): Outcome {
-    if (n < 0 || n > b.limit) return {thrown: 'IllegalArgumentException'};
-    return {state: {...b, position: n, mark: b.mark !== null && b.mark > n ? null : b.mark}};
-  },
-  limit(b: Buffer, n: number): Outcome {
-    if (n < 0 || n > b.capacity) return {thrown: 'IllegalArgumentException'};
-    return {state: {...b, limit: n, position: Math.min(b.position, n), mark: b.mark !== null && b.mark > n ? null : b.mark}};
-  },
   flip(b: Buffer): Outcome {
     return {state: {...b, limit: b.position, position: 0, mark: null}};
   },
@@ -219,12 +198,6 @@ const java = {
     for (let i = 0; i < kept; i++) bytes[i] = b.bytes[b.position + i];
     return {state: {...b, bytes, position: kept, limit: b.capacity, mark: null}};
   },
-  mark(b: Buffer): Outcome {
-    return {state: {...b, mark: b.position}};
-  },
-  clear(b: Buffer): Outcome {
-    return {state: {...b, position: 0, limit: b.capacity, mark: null}};
-  },
 };
 
 function frozen(b: Buffer): ByteBufferState {
@@ -232,10 +205,9 @@ function frozen(b: Buffer): ByteBufferState {
 }
 
 /** What the learner's function did, in the same shape as the reference's outcome. */
-function observe(run: () => ByteBufferState | {buffer: ByteBufferState; value: number}): Outcome {
+function observe(run: () => ByteBufferState): Outcome {
   try {
     const result = run();
-    if ('buffer' in result) return {state: {...result.buffer, bytes: [...result.buffer.bytes]}, value: result.value};
     return {state: {...result, bytes: [...result.bytes]}};
   } catch (error) {
     return {thrown: error instanceof Error ? error.name : String(error)};
@@ -258,7 +230,7 @@ function describeBuffer(b: Buffer): string {
   return `{capacity ${b.capacity}, limit ${b.limit}, position ${b.position}, mark ${b.mark}, bytes [${b.bytes.join(', ')}]}`;
 }
 
-/** The route of Part 6, from the OpenJDK sources the chapter reads. */
+/** The route of Part 4, from the OpenJDK sources the chapter reads. */
 function expectedRoute(target: TransferTarget, jdk: JdkVersion, count: number, targetAppend: boolean): TransferToRoute {
   const directCap = jdk >= 17 ? MAX_RW : INT_MAX;
   const fallbackCap = jdk >= 17 ? null : INT_MAX;
@@ -477,65 +449,6 @@ describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
     );
   });
 
-  it('rejects a write() that does not exist, naming chunkIndex', () => {
-    expect(messageOf(() => mmapWriteSteps(10_000, 3, {writeChunk: 4096}), 'write() #3 of three')).toMatch(/chunkIndex/);
-    expect(messageOf(() => mmapWriteSteps(0, 0), 'any write() of an empty file')).toMatch(/chunkIndex|empty/);
-  });
-});
-
-describe('Part 3: mmapWriteSummary, the whole transfer by arithmetic', () => {
-  it('counts 10 MiB in one write(): 3 copies (1 by the CPU), 4 mode switches + 2 for munmap(), 80 faults', () => {
-    expect(mmapWriteSummary(10 * MiB), see('mmap-plus-write')).toEqual(
-      expectedSummary({fileSize: 10 * MiB, writeChunk: MAX_RW, readaheadPages: 32, pageCache: 'miss'}),
-    );
-  });
-
-  it('counts 1 GiB sent 64 KiB at a time: a disk read in every other write()', () => {
-    expect(mmapWriteSummary(GiB, {writeChunk: 64 * KiB}), see('big-files')).toEqual(
-      expectedSummary({fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'miss'}),
-    );
-  });
-
-  it('answers at once for a petabyte sent 4 KiB at a time', () => {
-    const writes = 2 ** 38;
-    const faults = 2 ** 33;
-    expect(mmapWriteSummary(2 ** 50, {writeChunk: 4 * KiB}), see('big-files')).toEqual({
-      cpuCopies: writes,
-      dmaCopies: writes + faults,
-      cpuBytes: 2 ** 50,
-      dmaBytes: 2 ** 51,
-      modeSwitches: 2 * writes + 4,
-      syscalls: writes + 2,
-      interrupts: writes + faults,
-      pageFaults: faults,
-    });
-  });
-
-  it('costs nothing for an empty file, and reads nothing from disk on a warm cache', () => {
-    expect(mmapWriteSummary(0), see('mmap-plus-write')).toEqual(NOTHING);
-    expect(mmapWriteSummary(10 * MiB, {pageCache: 'hit', writeChunk: 64 * KiB}), see('page-faults')).toEqual(
-      expectedSummary({fileSize: 10 * MiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'hit'}),
-    );
-  });
-
-  it('matches the rules on random files, chunks, windows and cache states', () => {
-    checkProperty(
-      fc.record({
-        fileSize: fc.nat(1 << 26),
-        writeChunk: fc.integer({min: 512, max: 1 << 22}),
-        readaheadPages: fc.integer({min: 1, max: 64}),
-        pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
-      }),
-      (plan) => {
-        expect(
-          mmapWriteSummary(plan.fileSize, plan),
-          `fileSize=${plan.fileSize}, writeChunk=${plan.writeChunk}, readaheadPages=${plan.readaheadPages}, pageCache=${plan.pageCache}; ${see('big-files')}`,
-        ).toEqual(expectedSummary(plan));
-      },
-      {chapter: CHAPTER},
-    );
-  });
-
   it('lets the given mmapWriteTrace list three write()s of 1 GiB and count the other 16,381', () => {
     const plan: Plan = {fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'miss'};
     const trace = mmapWriteTrace(GiB, {writeChunk: 64 * KiB});
@@ -550,97 +463,20 @@ describe('Part 3: mmapWriteSummary, the whole transfer by arithmetic', () => {
   });
 
   it('rejects bad sizes and options, naming the parameter', () => {
-    expect(messageOf(() => mmapWriteSummary(-1), 'mmapWriteSummary(-1)')).toMatch(/fileSize/);
-    expect(messageOf(() => mmapWriteSummary(10, {readaheadPages: 0}), 'readaheadPages: 0')).toMatch(/readaheadPages/);
-    expect(messageOf(() => mmapWriteSummary(10, {writeChunk: 0}), 'writeChunk: 0')).toMatch(/writeChunk/);
+    expect(messageOf(() => mmapWriteSteps(-1, 0), 'mmapWriteSteps(-1, 0)')).toMatch(/fileSize/);
+    expect(messageOf(() => mmapWriteSteps(10, 0, {readaheadPages: 0}), 'readaheadPages: 0')).toMatch(/readaheadPages/);
+    expect(messageOf(() => mmapWriteSteps(10, 0, {writeChunk: 0}), 'writeChunk: 0')).toMatch(/writeChunk/);
+  });
+
+  it('rejects a write() that does not exist, naming chunkIndex', () => {
+    expect(messageOf(() => mmapWriteSteps(10_000, 3, {writeChunk: 4096}), 'write() #3 of three')).toMatch(/chunkIndex/);
+    expect(messageOf(() => mmapWriteSteps(0, 0), 'any write() of an empty file')).toMatch(/chunkIndex|empty/);
   });
 });
 
-describe('Part 4: ByteBuffer bounds: put, get, setPosition, setLimit', () => {
+describe('Part 3: flip and compact, with the given put and get', () => {
   const empty = (capacity: number): Buffer => ({capacity, limit: capacity, position: 0, mark: null, bytes: new Array<number>(capacity).fill(0)});
 
-  it('puts at the position and moves it on; a full buffer throws BufferOverflowException', () => {
-    const one = put(frozen(empty(2)), 7);
-    expect(one, see('bytebuffer')).toEqual({capacity: 2, limit: 2, position: 1, mark: null, bytes: [7, 0]});
-    const two = put(one, -3);
-    expect(two.bytes, see('bytebuffer')).toEqual([7, -3]);
-    expect(thrownName(() => put(two, 1)), see('bytebuffer')).toBe('BufferOverflowException');
-  });
-
-  it('gets the byte at the position; at the limit it throws BufferUnderflowException', () => {
-    const buffer: Buffer = {capacity: 3, limit: 2, position: 1, mark: null, bytes: [5, 6, 9]};
-    const read = get(frozen(buffer));
-    expect(read.value, see('bytebuffer')).toBe(6);
-    expect(read.buffer, see('bytebuffer')).toEqual({...buffer, position: 2});
-    expect(thrownName(() => get(read.buffer)), see('bytebuffer')).toBe('BufferUnderflowException');
-  });
-
-  it('returns a new state and leaves the old one as it was', () => {
-    const before = empty(4);
-    const snapshot = JSON.stringify(before);
-    put(frozen(before), 1);
-    setPosition(frozen(before), 3);
-    setLimit(frozen(before), 1);
-    expect(JSON.stringify(before), see('bytebuffer')).toBe(snapshot);
-  });
-
-  it('throws IllegalArgumentException for a position past the limit or a limit past the capacity, naming the value', () => {
-    const buffer: Buffer = {capacity: 8, limit: 3, position: 1, mark: null, bytes: new Array<number>(8).fill(0)};
-    expect(thrownName(() => setPosition(frozen(buffer), 5)), see('bytebuffer')).toBe('IllegalArgumentException');
-    expect(thrownName(() => setPosition(frozen(buffer), -1)), see('bytebuffer')).toBe('IllegalArgumentException');
-    expect(thrownName(() => setLimit(frozen(buffer), 9)), see('bytebuffer')).toBe('IllegalArgumentException');
-    const message = messageOf(() => setPosition(frozen(buffer), 5), 'setPosition(buffer with limit 3, 5)');
-    expect(message, 'the message names the parameter').toMatch(/newPosition/);
-    expect(message, 'the message names the value').toMatch(/\b5\b/);
-    expect(messageOf(() => setLimit(frozen(buffer), 9), 'setLimit(capacity 8, 9)')).toMatch(/newLimit/);
-  });
-
-  it('discards a mark above the new position or limit, and pulls the position back to a lower limit', () => {
-    const marked: Buffer = {capacity: 10, limit: 10, position: 6, mark: 6, bytes: new Array<number>(10).fill(0)};
-    expect(setPosition(frozen(marked), 5), see('bytebuffer')).toMatchObject({position: 5, mark: null});
-    expect(setPosition(frozen(marked), 8), see('bytebuffer')).toMatchObject({position: 8, mark: 6});
-    expect(setLimit(frozen(marked), 4), see('bytebuffer')).toMatchObject({limit: 4, position: 4, mark: null});
-    expect(setLimit(frozen(marked), 6), see('bytebuffer')).toMatchObject({limit: 6, position: 6, mark: 6});
-  });
-
-  it('behaves like java.nio.ByteBuffer through random sequences of operations', () => {
-    type Op = {op: 'put' | 'get' | 'position' | 'limit' | 'mark' | 'clear'; n: number};
-    const opArb: fc.Arbitrary<Op> = fc.record({
-      op: fc.constantFrom<Op['op']>('put', 'get', 'position', 'limit', 'put', 'get', 'mark', 'clear'),
-      n: fc.integer({min: -128, max: 127}),
-    });
-    checkProperty(
-      fc.record({start: bufferArb, ops: fc.array(opArb, {minLength: 1, maxLength: 30})}),
-      ({start, ops}) => {
-        let state = start;
-        for (const [index, {op, n}] of ops.entries()) {
-          const small = ((n % 16) + 16) % 16 - 2;
-          const expected: Outcome =
-            op === 'put' ? java.put(state, n) : op === 'get' ? java.get(state) : op === 'position' ? java.position(state, small) : op === 'limit' ? java.limit(state, small) : op === 'mark' ? java.mark(state) : java.clear(state);
-          if (op === 'mark' || op === 'clear') {
-            // Given helpers: the grader applies them itself.
-            if ('state' in expected) state = expected.state;
-            continue;
-          }
-          const input = frozen(state);
-          const actual = observe(() =>
-            op === 'put' ? put(input, n) : op === 'get' ? get(input) : op === 'position' ? setPosition(input, small) : setLimit(input, small),
-          );
-          const call = op === 'put' || op === 'get' ? `${op}(${op === 'put' ? n : ''})` : `${op === 'position' ? 'setPosition' : 'setLimit'}(${small})`;
-          expect(actual, `operation #${index + 1}, ${call} on ${describeBuffer(state)}; ${see('bytebuffer')}`).toEqual(expected);
-          if ('state' in expected) state = expected.state;
-        }
-      },
-      {chapter: CHAPTER},
-    );
-  });
-
-  it('rejects a value that is not a Java byte as bad input, naming value', () => {
-    expect(messageOf(() => put(frozen(empty(2)), 200), 'put(buffer, 200)')).toMatch(/value/);
-  });
-});
-
-describe('Part 5: flip and compact', () => {
   it('flips after three puts: limit 3, position 0, and the mark is gone', () => {
     const filled: Buffer = {capacity: 8, limit: 8, position: 3, mark: 2, bytes: [10, 20, 30, 0, 0, 0, 0, 0]};
     expect(flip(frozen(filled)), see('flip-and-compact')).toEqual({...filled, limit: 3, position: 0, mark: null});
@@ -651,6 +487,24 @@ describe('Part 5: flip and compact', () => {
     expect(flip(flip(frozen(filled))), see('flip-and-compact')).toMatchObject({limit: 0, position: 0});
   });
 
+  it('lets get drain exactly what put wrote: after flip, the fourth get throws BufferUnderflowException', () => {
+    let buffer = frozen(empty(8));
+    for (const value of [10, 20, -30]) buffer = put(buffer, value);
+    buffer = flip(buffer);
+    expect(buffer, `flip() after three puts into 8 bytes; ${see('flip-and-compact')}`).toMatchObject({limit: 3, position: 0});
+    const drained: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const read = get(buffer);
+      drained.push(read.value);
+      buffer = read.buffer;
+    }
+    expect(drained, see('flip-and-compact')).toEqual([10, 20, -30]);
+    expect(
+      thrownName(() => get(buffer)),
+      `get() after the three bytes: the flipped limit (3) stops it, not the capacity (8); ${see('bytebuffer')}`,
+    ).toBe('BufferUnderflowException');
+  });
+
   it('compacts the unread bytes to the front, positioned after them, limit back to the capacity', () => {
     const halfRead: Buffer = {capacity: 6, limit: 5, position: 2, mark: 1, bytes: [1, 2, 3, 4, 5, 6]};
     expect(compact(frozen(halfRead)), see('flip-and-compact')).toEqual({capacity: 6, limit: 6, position: 3, mark: null, bytes: [3, 4, 5, 4, 5, 6]});
@@ -659,6 +513,28 @@ describe('Part 5: flip and compact', () => {
   it('compacts a fully read buffer into an empty, writable one', () => {
     const done: Buffer = {capacity: 3, limit: 3, position: 3, mark: null, bytes: [7, 8, 9]};
     expect(compact(frozen(done)), see('flip-and-compact')).toEqual({...done, position: 0});
+  });
+
+  it('lets put fill in after the kept bytes: after compact, the third put throws BufferOverflowException', () => {
+    // Five bytes were written and flipped, and two of them read: three are left unread.
+    const halfRead: Buffer = {capacity: 5, limit: 5, position: 2, mark: null, bytes: [1, 2, 3, 4, 5]};
+    let buffer = compact(frozen(halfRead));
+    expect(buffer, `compact() with 3 of 5 bytes unread; ${see('flip-and-compact')}`).toMatchObject({position: 3, limit: 5});
+    buffer = put(put(buffer, 6), 7);
+    expect(buffer.bytes, `two puts after compact(); ${see('flip-and-compact')}`).toEqual([3, 4, 5, 6, 7]);
+    expect(
+      thrownName(() => put(buffer, 8)),
+      `a third put(): the buffer is full at its capacity (5); ${see('bytebuffer')}`,
+    ).toBe('BufferOverflowException');
+  });
+
+  it('returns a new state and leaves the old one as it was', () => {
+    const before: Buffer = {capacity: 6, limit: 5, position: 2, mark: 1, bytes: [1, 2, 3, 4, 5, 6]};
+    const snapshot = JSON.stringify(before);
+    flip(before as ByteBufferState);
+    expect(JSON.stringify(before), `flip() changed the buffer it was given; ${see('bytebuffer')}`).toBe(snapshot);
+    compact(before as ByteBufferState);
+    expect(JSON.stringify(before), `compact() changed the buffer it was given; ${see('bytebuffer')}`).toBe(snapshot);
   });
 
   it('matches Java on buffers in random states', () => {
@@ -676,10 +552,11 @@ describe('Part 5: flip and compact', () => {
   it('rejects a state that breaks the invariant as bad input', () => {
     const broken = {capacity: 2, limit: 3, position: 0, mark: null, bytes: [0, 0]};
     expect(messageOf(() => flip(broken), 'flip() of a buffer whose limit exceeds its capacity')).toMatch(/limit/);
+    expect(messageOf(() => compact(broken), 'compact() of a buffer whose limit exceeds its capacity')).toMatch(/limit/);
   });
 });
 
-describe('Part 6: transferToPath and transferAll', () => {
+describe('Part 4: transferToPath and transferAll', () => {
   it('sends to a socket with sendfile on JDK 17, capped at 0x7ffff000 bytes a call', () => {
     expect(transferToPath({source: 'file', target: 'socket', jdk: 17, count: 4 * GiB}), see('transferto-paths')).toEqual(
       expectedRoute('socket', 17, 4 * GiB, false),
@@ -721,6 +598,29 @@ describe('Part 6: transferToPath and transferAll', () => {
         }
       }
     }
+  });
+
+  it('matches the rules on random targets, JDKs, append flags and counts', () => {
+    checkProperty(
+      fc.record({
+        target: fc.constantFrom<TransferTarget>('socket', 'file', 'pipe', 'other'),
+        jdk: fc.constantFrom<JdkVersion>(8, 11, 17, 21),
+        append: fc.boolean(),
+        count: fc.oneof(
+          fc.integer({min: 0, max: 64 * KiB}),
+          fc.integer({min: 0, max: INT_MAX}),
+          fc.integer({min: 0, max: 2 ** 20}).map((mib) => mib * MiB),
+        ),
+      }),
+      ({target, jdk, append, count}) => {
+        // targetAppend is only for a file; for the other targets the input leaves it out.
+        const input = target === 'file' ? {source: 'file' as const, target, jdk, count, targetAppend: append} : {source: 'file' as const, target, jdk, count};
+        expect(transferToPath(input), `${JSON.stringify(input)}; ${see('transferto-paths')}`).toEqual(
+          expectedRoute(target, jdk, count, target === 'file' && append),
+        );
+      },
+      {chapter: CHAPTER},
+    );
   });
 
   it('rejects what transferTo cannot be, naming the parameter', () => {

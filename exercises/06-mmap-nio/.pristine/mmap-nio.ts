@@ -4,7 +4,7 @@
 //
 // These are the same exports and types as the course's model (src/model/mmap-nio.ts). The
 // constants, the types and the helpers marked "Given" are yours to use; the functions whose
-// bodies say TODO are what you write. Parts 4 to 6 (Java NIO) do not depend on parts 1 to 3.
+// bodies say TODO are what you write. Parts 3 and 4 (Java NIO) do not depend on parts 1 and 2.
 import type {PageCacheState, Step, Summary, Trace, TraceChunk} from '@site/src/model/types';
 import {EMPTY_SUMMARY, addSummaries, scaleSummary, subtractSummaries, summarizeSteps} from '@site/src/model/summary';
 import {KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, MiB, PAGE_SIZE, formatCount} from '@site/src/model/units';
@@ -90,16 +90,40 @@ export function mmapWriteSteps(fileSize: number, chunkIndex: number, options: Mm
 }
 
 /**
- * 3. The whole transfer's counts, by arithmetic: it must answer at once for a file of a
- * petabyte sent 4 KiB at a time, so no loop over the write() calls.
+ * Given: the whole transfer's counts by arithmetic, fast for any size: ceil(fileSize /
+ * writeChunk) write() calls plus mmap() and munmap(); one CPU copy per write();
+ * ceil(fileSize / window) page faults; one disk DMA (and disk interrupt) per write() that
+ * faults on a cold cache. Its counts are the sums of your mmapWriteSteps over every write().
  */
 export function mmapWriteSummary(fileSize: number, options: MmapWriteOptions = {}): Summary {
-  // TODO: validate, then count write() calls, faults, and the write() calls that take at least
-  // one fault (each of those makes one disk DMA on a miss).
-  throw new Error('TODO: mmapWriteSummary is not written yet (exercises/06-mmap-nio/README.md, part 3)');
+  const {pageCache, readaheadPages, writeChunk} = validateMmapWrite(fileSize, options);
+  if (fileSize === 0) return EMPTY_SUMMARY;
+  const writes = Math.ceil(fileSize / writeChunk);
+  const windowBytes = readaheadPages * PAGE_SIZE;
+  const faults = Math.ceil(fileSize / windowBytes);
+  // Which write() calls take at least one fault. Faults are windowBytes apart: when that is
+  // at least a chunk, no two share a write(); otherwise every full chunk holds at least one,
+  // and the short last chunk holds one only if a window starts inside it.
+  const lastOffset = (writes - 1) * writeChunk;
+  const writesWithFaults =
+    windowBytes >= writeChunk
+      ? faults
+      : writes - 1 + (Math.ceil(fileSize / windowBytes) > Math.ceil(lastOffset / windowBytes) ? 1 : 0);
+  const diskReads = pageCache === 'miss' ? writesWithFaults : 0;
+  return {
+    cpuCopies: writes,
+    dmaCopies: writes + diskReads,
+    cpuBytes: fileSize,
+    dmaBytes: (pageCache === 'miss' ? 2 : 1) * fileSize,
+    // mmap() and munmap() once, write() per chunk: two mode switches each.
+    modeSwitches: 2 * (writes + 2),
+    syscalls: writes + 2,
+    interrupts: writes + diskReads,
+    pageFaults: faults,
+  };
 }
 
-/** Given: the transfer as a trace, built from your mmapWriteSteps and mmapWriteSummary. */
+/** Given: the transfer as a trace, built from your mmapWriteSteps and the given mmapWriteSummary. */
 export function mmapWriteTrace(fileSize: number, options: MmapWriteTraceOptions = {}): Trace {
   const listedChunks = requireInteger('listedChunks', options.listedChunks ?? DEFAULT_LISTED_CHUNKS, {
     min: 0,
@@ -254,23 +278,40 @@ export function remaining(buffer: ByteBufferState): number {
 }
 
 /**
- * 4. position(newPosition): 0 <= newPosition <= limit, or IllegalArgumentException (a
- * JavaException whose message names newPosition, its value and the range). A mark above the
- * new position is discarded. Returns a new state; the old one is left as it was.
+ * Given. position(newPosition): 0 <= newPosition <= limit, or IllegalArgumentException. A mark
+ * above the new position is discarded (the invariant mark <= position must still hold).
  */
 export function setPosition(buffer: ByteBufferState, newPosition: number): ByteBufferState {
-  // TODO: validate the buffer and newPosition (requireWhole), check the range, then return the
-  // new state.
-  throw new Error('TODO: setPosition is not written yet (exercises/06-mmap-nio/README.md, part 4)');
+  validateByteBuffer(buffer);
+  requireWhole('newPosition', newPosition);
+  if (newPosition < 0 || newPosition > buffer.limit) {
+    const java = newPosition < 0 ? `newPosition < 0: (${newPosition} < 0)` : `newPosition > limit: (${newPosition} > ${buffer.limit})`;
+    throw new JavaException(
+      'IllegalArgumentException',
+      `newPosition must be from 0 to the limit, ${buffer.limit}; got ${newPosition} (Java: ${java})`,
+    );
+  }
+  const mark = buffer.mark !== null && buffer.mark > newPosition ? null : buffer.mark;
+  return {...buffer, position: newPosition, mark};
 }
 
 /**
- * 4. limit(newLimit): 0 <= newLimit <= capacity, or IllegalArgumentException. A position
+ * Given. limit(newLimit): 0 <= newLimit <= capacity, or IllegalArgumentException. A position
  * beyond the new limit is moved back to it; a mark beyond it is discarded.
  */
 export function setLimit(buffer: ByteBufferState, newLimit: number): ByteBufferState {
-  // TODO: like setPosition, against the capacity; then keep the invariant for position and mark.
-  throw new Error('TODO: setLimit is not written yet (exercises/06-mmap-nio/README.md, part 4)');
+  validateByteBuffer(buffer);
+  requireWhole('newLimit', newLimit);
+  if (newLimit < 0 || newLimit > buffer.capacity) {
+    const java = newLimit < 0 ? `newLimit < 0: (${newLimit} < 0)` : `newLimit > capacity: (${newLimit} > ${buffer.capacity})`;
+    throw new JavaException(
+      'IllegalArgumentException',
+      `newLimit must be from 0 to the capacity, ${buffer.capacity}; got ${newLimit} (Java: ${java})`,
+    );
+  }
+  const position = Math.min(buffer.position, newLimit);
+  const mark = buffer.mark !== null && buffer.mark > newLimit ? null : buffer.mark;
+  return {...buffer, limit: newLimit, position, mark};
 }
 
 /** Given. mark(): remember the position, for reset(). */
@@ -301,41 +342,50 @@ export function rewind(buffer: ByteBufferState): ByteBufferState {
 }
 
 /**
- * 5. flip(): from filling to draining. The limit becomes the position (the end of what was
+ * 3. flip(): from filling to draining. The limit becomes the position (the end of what was
  * written), the position becomes 0, the mark is discarded.
  */
 export function flip(buffer: ByteBufferState): ByteBufferState {
   // TODO: validate the buffer, then return the flipped state.
-  throw new Error('TODO: flip is not written yet (exercises/06-mmap-nio/README.md, part 5)');
+  throw new Error('TODO: flip is not written yet (exercises/06-mmap-nio/README.md, part 3)');
 }
 
 /**
- * 5. compact(): keep what has not been drained and get ready to fill after it. The bytes from
+ * 3. compact(): keep what has not been drained and get ready to fill after it. The bytes from
  * position to limit move to the start; the position becomes how many moved, the limit the
  * capacity, and the mark is discarded. Bytes after the moved ones keep their old values.
  */
 export function compact(buffer: ByteBufferState): ByteBufferState {
   // TODO: validate the buffer, build the new bytes array (do not change the old one), then
   // return the new state.
-  throw new Error('TODO: compact is not written yet (exercises/06-mmap-nio/README.md, part 5)');
+  throw new Error('TODO: compact is not written yet (exercises/06-mmap-nio/README.md, part 3)');
 }
 
-/**
- * 4. put(value): write one byte at the position and advance it, or BufferOverflowException
- * when the position has reached the limit. `value` must be a Java byte (requireJavaByte).
- */
+/** Given. put(value): write one byte at the position and advance it, or BufferOverflowException at the limit. */
 export function put(buffer: ByteBufferState, value: number): ByteBufferState {
-  // TODO: validate, check for room, then return a new state with a new bytes array.
-  throw new Error('TODO: put is not written yet (exercises/06-mmap-nio/README.md, part 4)');
+  validateByteBuffer(buffer);
+  requireJavaByte('value', value);
+  if (buffer.position >= buffer.limit) {
+    throw new JavaException(
+      'BufferOverflowException',
+      `put() needs room: the position (${buffer.position}) has reached the limit (${buffer.limit}), so remaining() is 0`,
+    );
+  }
+  const bytes = [...buffer.bytes];
+  bytes[buffer.position] = value;
+  return {...buffer, bytes, position: buffer.position + 1};
 }
 
-/**
- * 4. get(): read the byte at the position and advance it, or BufferUnderflowException when
- * the position has reached the limit.
- */
+/** Given. get(): read the byte at the position and advance it, or BufferUnderflowException at the limit. */
 export function get(buffer: ByteBufferState): ByteBufferRead {
-  // TODO: validate, check there is a byte to read, then return {buffer, value}.
-  throw new Error('TODO: get is not written yet (exercises/06-mmap-nio/README.md, part 4)');
+  validateByteBuffer(buffer);
+  if (buffer.position >= buffer.limit) {
+    throw new JavaException(
+      'BufferUnderflowException',
+      `get() needs a byte: the position (${buffer.position}) has reached the limit (${buffer.limit}), so remaining() is 0`,
+    );
+  }
+  return {buffer: {...buffer, position: buffer.position + 1}, value: buffer.bytes[buffer.position]};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -396,12 +446,12 @@ export interface TransferToRoute {
 }
 
 /**
- * 6. Which path FileChannel.transferTo takes on Linux for this target and JDK, what it tries
- * first, and the most one call can return. The rules are in README.md, part 6.
+ * 4. Which path FileChannel.transferTo takes on Linux for this target and JDK, what it tries
+ * first, and the most one call can return. The rules are in README.md, part 4.
  */
 export function transferToPath(input: TransferToInput): TransferToRoute {
   // TODO: validate (source, target, jdk, count, targetAppend), then decide.
-  throw new Error('TODO: transferToPath is not written yet (exercises/06-mmap-nio/README.md, part 6)');
+  throw new Error('TODO: transferToPath is not written yet (exercises/06-mmap-nio/README.md, part 4)');
 }
 
 /** What transferAll reports when it has moved everything it was asked to. */
@@ -415,11 +465,11 @@ export interface TransferAllResult {
 }
 
 /**
- * 6. Moves `count` bytes from `position` (default 0) of the channel's file, the way a careful
+ * 4. Moves `count` bytes from `position` (default 0) of the channel's file, the way a careful
  * caller does: ask for everything that is left, advance the position by exactly what
  * transferTo returned, call awaitWritable() after a 0, and stop at the end of the file.
  */
 export function transferAll(channel: TransferToChannel, count: number, position = 0): TransferAllResult {
   // TODO: validate count and position, work out where to stop, then loop.
-  throw new Error('TODO: transferAll is not written yet (exercises/06-mmap-nio/README.md, part 6)');
+  throw new Error('TODO: transferAll is not written yet (exercises/06-mmap-nio/README.md, part 4)');
 }
