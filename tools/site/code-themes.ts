@@ -12,13 +12,21 @@ function recolour(theme: PrismTheme, colours: Record<string, string>): PrismThem
   };
 }
 
-export const lightCodeTheme = recolour(themes.github, {
-  '#999988': '#67675a',
-  '#e3116c': '#b00d55',
-  '#36acaa': '#1a716f',
-  '#00a4db': '#006c92',
-  '#d73a49': '#b42334',
-});
+// The github theme fades namespaces (a Java import's package name) to 70% opacity, which fails
+// contrast too; they keep the plain text colour instead.
+function unfade(theme: PrismTheme): PrismTheme {
+  return {...theme, styles: theme.styles.filter((entry) => !(entry.types.includes('namespace') && entry.style.opacity !== undefined))};
+}
+
+export const lightCodeTheme = unfade(
+  recolour(themes.github, {
+    '#999988': '#67675a',
+    '#e3116c': '#b00d55',
+    '#36acaa': '#1a716f',
+    '#00a4db': '#006c92',
+    '#d73a49': '#b42334',
+  }),
+);
 
 export const darkCodeTheme = recolour(themes.dracula, {
   'rgb(98, 114, 164)': '#9aa7d4',

@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import ModelNotice from '@site/src/components/ModelNotice';
 import fieldStyles from '@site/src/components/SizeField/styles.module.css';
+import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {formatBytesForReader} from '@site/src/components/shared/format';
@@ -404,28 +405,7 @@ export default function PageFaults({
         {readout}
       </p>
 
-      <div className={styles.buttons}>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.restart} disabled={stepper.atStart}>
-          <Translate id="stepper.restart">Restart</Translate>
-        </button>
-        <button type="button" className="button button--secondary button--sm" onClick={stepper.back} disabled={stepper.atStart}>
-          <Translate id="stepper.back">Back</Translate>
-        </button>
-        <button type="button" className="button button--primary button--sm" onClick={stepper.next} disabled={stepper.atEnd} data-live-click="">
-          <Translate id="stepper.next">Next</Translate>
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--sm"
-          onClick={stepper.togglePlay}
-          disabled={outcomes.length === 0}
-          aria-pressed={stepper.playing}>
-          {stepper.playing ? <Translate id="stepper.pause">Pause</Translate> : <Translate id="stepper.play">Play</Translate>}
-        </button>
-        <span className={styles.keys}>
-          <Translate id="stepper.keys">Keys: ← → step, Home/End, Space plays</Translate>
-        </span>
-      </div>
+      <StepperControls stepper={stepper} empty={outcomes.length === 0} />
 
       <div className={styles.columns}>
         <div>
