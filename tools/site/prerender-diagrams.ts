@@ -50,6 +50,15 @@ async function renderAll(browser: Browser, baseUrl: string, theme: Theme): Promi
   return rendered;
 }
 
+/**
+ * Mermaid names each SVG (and the CSS rules and markers inside it) with a random id; naming it
+ * after the diagram instead keeps the files identical from one run to the next.
+ */
+function stableIds(svg: string, name: string): string {
+  const id = /^<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
+  return id ? svg.split(id).join(`mermaid-${name}`) : svg;
+}
+
 async function main(): Promise<void> {
   const server = await startStaticServer(BUILD_DIR);
   const browser = await launchChromium();
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
     for (const theme of ['light', 'dark'] as const) {
       for (const diagram of await renderAll(browser, server.url, theme)) {
         sizes[diagram.key] = [diagram.width, diagram.height];
-        files.set(`${diagram.key}-${theme}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${diagram.svg}\n`);
+        files.set(`${diagram.key}-${theme}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${stableIds(diagram.svg, `${diagram.key}-${theme}`)}\n`);
       }
     }
   } finally {
