@@ -2,9 +2,8 @@
 // the untouched starters (copied to a temporary ZC_LEARNER_DIR), checked in headless Chromium:
 // the DataPath on the read()+write() page shows the notice that the reference stands in.
 //
-// A production build takes a minute or more, so this runs only when asked:
-//   ZC_STUDENT_SITE_TEST=1 npx vitest run --project workbench tests/workbench/student-site.test.ts
-// (ZC_STUDENT_SITE_BUILD=<dir> checks an existing student-mode build instead of building.)
+// It builds the English site once (about 20 s here); ZC_STUDENT_SITE_BUILD=<dir> checks an
+// existing student-mode build instead.
 import {spawn} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -14,8 +13,6 @@ import type {Browser} from 'playwright-core';
 import {launchChromium} from '../support/browser';
 import {startStaticServer, type StaticServer} from '../support/static-server';
 import {REPO_ROOT} from './mini-repo';
-
-const enabled = Boolean(process.env.ZC_STUDENT_SITE_TEST || process.env.ZC_STUDENT_SITE_BUILD);
 
 // The starters, as a learner who has written nothing yet has them.
 function startersCopy(): string {
@@ -39,7 +36,7 @@ function build(outDir: string, learnerDir: string): Promise<number | null> {
   });
 }
 
-describe.skipIf(!enabled)('the site in student mode (ZC_MODEL=student)', () => {
+describe('the site in student mode (ZC_MODEL=student)', () => {
   let server: StaticServer;
   let browser: Browser;
   const temporary: string[] = [];
