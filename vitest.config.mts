@@ -18,15 +18,15 @@ function subjectAlias(): Plugin {
 
 // Components import Docusaurus modules that only exist inside a Docusaurus build; unit tests
 // use small stand-ins with the same behaviour (tests/stubs/).
-const docusaurusStubs = {
-  '@docusaurus/Translate': path.join(root, 'tests/stubs/Translate.tsx'),
-  '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
-  '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
+const siteAlias = {
   '@site': root,
 };
 
-const siteAlias = {
-  '@site': root,
+const docusaurusStubs = {
+  ...siteAlias,
+  '@docusaurus/Translate': path.join(root, 'tests/stubs/Translate.tsx'),
+  '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
+  '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
 };
 
 export default defineConfig({
