@@ -62,10 +62,12 @@ describe('<Quiz>', () => {
     expect(score()).toBe('2 questions. Answers are kept in this browser.');
   });
 
-  it('recovers from corrupt saved data', () => {
+  it('recovers from corrupt saved data', async () => {
+    const user = userEvent.setup();
     window.localStorage.setItem(storageKey('test'), '{not json');
     const first = render(<TwoQuestions />);
     expect(score()).toBe('2 questions. Answers are kept in this browser.');
+    await user.click(screen.getByRole('button', {name: 'Two'}));
     first.unmount();
     const saved = JSON.parse(window.localStorage.getItem(storageKey('test'))!) as {version: string};
     window.localStorage.setItem(storageKey('test'), JSON.stringify({version: saved.version, answers: {0: 99}}));

@@ -60,27 +60,26 @@ export default function Quiz({id, children}: QuizProps): ReactNode {
   );
   const choiceCounts = questions.map((q) => q.choices.length);
   const [answers, setAnswers] = useState<Answers>({});
-  const [loaded, setLoaded] = useState(false);
   const baseId = useId();
 
   // Read saved answers after hydration, so the server-rendered page and the first render agree.
   useEffect(() => {
     setAnswers(loadAnswers(window.localStorage, id, version, choiceCounts));
-    setLoaded(true);
     // choiceCounts follows from version; listing it would reload on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, version]);
 
-  useEffect(() => {
-    if (loaded) saveAnswers(window.localStorage, id, version, answers);
-  }, [loaded, id, version, answers]);
-
   const answered = Object.keys(answers).length;
   const correct = questions.filter((q, i) => answers[i] !== undefined && q.choices[answers[i]]?.correct).length;
 
-  const choose = (question: number, choice: number) => setAnswers((current) => ({...current, [question]: choice}));
-  const retry = (question: number) =>
-    setAnswers((current) => Object.fromEntries(Object.entries(current).filter(([q]) => Number(q) !== question)));
+  // Saved as the reader answers, not in an effect afterwards, so a reload right after a click
+  // still finds the answer.
+  const update = (next: Answers) => {
+    setAnswers(next);
+    saveAnswers(window.localStorage, id, version, next);
+  };
+  const choose = (question: number, choice: number) => update({...answers, [question]: choice});
+  const retry = (question: number) => update(Object.fromEntries(Object.entries(answers).filter(([q]) => Number(q) !== question)));
 
   return (
     <section className={styles.quiz} data-live-component="Quiz" aria-labelledby={`${baseId}-title`}>
@@ -157,7 +156,7 @@ export default function Quiz({id, children}: QuizProps): ReactNode {
         })}
       </ol>
       {answered > 0 && (
-        <button type="button" className="button button--secondary button--sm" onClick={() => setAnswers({})}>
+        <button type="button" className="button button--secondary button--sm" onClick={() => update({})}>
           <Translate id="quiz.reset">Clear my answers</Translate>
         </button>
       )}
