@@ -4,6 +4,9 @@
 // given, so a learner's loop and the course's loop run against the same channel.
 import {MAX_EXACT_BYTES, MAX_RW_COUNT, formatCount} from './units';
 import {ModelInputError, requireInteger} from './validate';
+import {mulberry32} from './random';
+
+export {mulberry32};
 
 /** The java.nio (and java.lang) exceptions the chapter's ByteBuffer and channel throw. */
 export type JavaExceptionName =
@@ -26,17 +29,6 @@ export class JavaException extends Error {
   }
 }
 
-/** Mulberry32: a tiny, well-mixed 32-bit PRNG, so the same seed gives the same run anywhere. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * What a transfer loop sees of a FileChannel and its target: the file's size, transferTo, and

@@ -8,6 +8,7 @@
 // It is a simulation for the exercise, not a description of when Linux returns what.
 import {MAX_EXACT_BYTES, MAX_RW_COUNT, formatCount} from './units';
 import {ModelInputError, requireInteger, requireOneOf} from './validate';
+import {mulberry32} from './random';
 
 /** The errors the simulated sendfile() returns instead of a byte count. */
 export type SendfileError = 'EAGAIN' | 'EINVAL' | 'ENOSYS';
@@ -102,17 +103,6 @@ export interface LoopMistake {
   readonly message: string;
 }
 
-/** Mulberry32: a tiny, well-mixed 32-bit PRNG, so the same seed gives the same run anywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function requireChance(parameter: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {

@@ -17,6 +17,25 @@ export function numberParam(params: Params, key: string): number {
   return value;
 }
 
+/** An `on`/`off` parameter, such as a NIC feature. */
+export function switchParam(params: Params, key: string): boolean {
+  if (params[key] !== 'on' && params[key] !== 'off') {
+    throw new Error(`diagram model parameter ${key} must be on or off; got "${params[key]}"`);
+  }
+  return params[key] === 'on';
+}
+
+/** sendfile() asking for the whole file, every call listed. */
+function sendfileEvents(p: Params): DiagramEvent[] {
+  return traceEvents(
+    sendfileTrace(numberParam(p, 'fileSize'), {
+      pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
+      nic: {scatterGather: switchParam(p, 'scatterGather'), checksumOffload: switchParam(p, 'checksumOffload')},
+      listedChunks: 1000,
+    }),
+  );
+}
+
 export function stepEvent(step: Step): DiagramEvent {
   switch (step.kind) {
     case 'mode-switch':
@@ -85,30 +104,14 @@ export const DIAGRAM_MODELS: Record<string, (params: Params) => DiagramEvent[]> 
   // `bytes=8192 descriptors=2 scatterGather=on checksumOffload=off`: one sendfile() of cached
   // pages, in that many descriptors, with the NIC's features on or off.
   'scatter-gather': (p) => {
-    const feature = (key: string): boolean => {
-      if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
-      return p[key] === 'on';
-    };
     return sgTransfer(numberParam(p, 'bytes'), numberParam(p, 'descriptors'), {
-      scatterGather: feature('scatterGather'),
-      checksumOffload: feature('checksumOffload'),
+      scatterGather: switchParam(p, 'scatterGather'),
+      checksumOffload: switchParam(p, 'checksumOffload'),
     }).steps.map(stepEvent);
   },
   // `fileSize=4096 pageCache=miss scatterGather=off checksumOffload=off`: sendfile() asking for the
   // whole file, every call listed, with the NIC's features on or off.
-  sendfile: (p) => {
-    const feature = (key: string): boolean => {
-      if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
-      return p[key] === 'on';
-    };
-    return traceEvents(
-      sendfileTrace(numberParam(p, 'fileSize'), {
-        pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
-        nic: {scatterGather: feature('scatterGather'), checksumOffload: feature('checksumOffload')},
-        listedChunks: 1000,
-      }),
-    );
-  },
+  sendfile: sendfileEvents,
   // `fileSize=4096 pageCache=miss` (optional `readaheadPages=32 writeChunk=4096`): a program maps
   // the file, sends it with write() calls, and unmaps it; every write() listed.
   'mmap-write': (p) =>
@@ -128,16 +131,6 @@ export const DIAGRAM_MODELS: Record<string, (params: Params) => DiagramEvent[]> 
     if (route.path !== 'sendfile' || route.attempts.length !== 1) {
       throw new Error(`transferTo to ${p.target} on JDK ${p.jdk} takes ${route.attempts.join(' then ')}, not sendfile alone`);
     }
-    const feature = (key: string): boolean => {
-      if (p[key] !== 'on' && p[key] !== 'off') throw new Error(`diagram model parameter ${key} must be on or off; got "${p[key]}"`);
-      return p[key] === 'on';
-    };
-    return traceEvents(
-      sendfileTrace(numberParam(p, 'fileSize'), {
-        pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
-        nic: {scatterGather: feature('scatterGather'), checksumOffload: feature('checksumOffload')},
-        listedChunks: 1000,
-      }),
-    );
+    return sendfileEvents(p);
   },
 };

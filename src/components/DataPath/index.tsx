@@ -1,7 +1,8 @@
-import React, {useId, useMemo, useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import SizeField from '@site/src/components/SizeField';
+import {CacheChoice, NicChoice} from '@site/src/components/TransferChoices';
 import ModelNotice from '@site/src/components/ModelNotice';
 import Counters from './Counters';
 import Diagram from './Diagram';
@@ -49,7 +50,6 @@ export default function DataPath({
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
   const [nic, setNic] = useState<NicFeatures>(initialNic);
   const reducedMotion = usePrefersReducedMotion();
-  const radioName = useId();
   // sendfile() has no user buffer, and it is the method whose CPU copy depends on the NIC.
   const usesBuffer = method !== 'sendfile';
   const usesNic = method === 'sendfile';
@@ -114,39 +114,8 @@ export default function DataPath({
               onChange={buffer.set}
             />
           )}
-          <fieldset className={styles.cache}>
-            <legend>
-              <Translate id="dataPath.pageCache">Page cache</Translate>
-            </legend>
-            {(['miss', 'hit'] as const).map((state) => (
-              <label key={state}>
-                <input type="radio" name={radioName} value={state} checked={pageCache === state} onChange={() => setPageCache(state)} />{' '}
-                {state === 'miss'
-                  ? translate({id: 'dataPath.cacheMiss', message: 'cold (read from disk)'})
-                  : translate({id: 'dataPath.cacheHit', message: 'warm (already cached)'})}
-              </label>
-            ))}
-          </fieldset>
-          {usesNic && (
-            <fieldset className={styles.cache}>
-              <legend>
-                <Translate id="dataPath.nic">Network card</Translate>
-              </legend>
-              <label>
-                <input type="checkbox" checked={nic.scatterGather} onChange={(event) => setNic({...nic, scatterGather: event.target.checked})} />{' '}
-                <Translate id="dataPath.scatterGather">scatter-gather</Translate>
-              </label>
-              <label>
-                <input type="checkbox" checked={nic.checksumOffload} onChange={(event) => setNic({...nic, checksumOffload: event.target.checked})} />{' '}
-                <Translate id="dataPath.checksumOffload">checksum offload</Translate>
-              </label>
-              {nic.scatterGather && !nic.checksumOffload && (
-                <span className={styles.nicNote}>
-                  <Translate id="dataPath.sgWithoutChecksum">Without checksum offload the kernel turns scatter-gather off, and copies.</Translate>
-                </span>
-              )}
-            </fieldset>
-          )}
+          <CacheChoice value={pageCache} onChange={setPageCache} />
+          {usesNic && <NicChoice value={nic} onChange={setNic} />}
         </div>
       )}
 

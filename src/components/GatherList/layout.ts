@@ -2,6 +2,7 @@
 // runs of consecutive page frames, placed in memory in some order with gaps between them.
 // A seed makes every layout reproducible: "New layout" moves to the next seed, and a test can
 // ask for exactly the layout a reader saw.
+import {mulberry32} from '@site/src/model/random';
 
 /** Page frames drawn in the memory row. */
 export const MEMORY_FRAMES = 24;
@@ -12,16 +13,9 @@ export const FIRST_FRAME = 0x100;
 /** The most pages the component lays out, so the memory row keeps room for gaps. */
 export const MAX_PAGES = 12;
 
-// mulberry32: a tiny, well-mixed 32-bit generator; enough for drawing layouts.
+// The seed is mixed first so that neighbouring seeds ("New layout") look unrelated.
 function randomFrom(seed: number): () => number {
-  let state = (seed * 0x9e3779b9 + 0x6d2b79f5) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed * 0x9e3779b9 + 0x6d2b79f5);
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {

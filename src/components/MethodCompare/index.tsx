@@ -1,8 +1,9 @@
-import React, {useId, useState, type KeyboardEvent} from 'react';
+import React, {useState, type KeyboardEvent} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import ModelNotice from '@site/src/components/ModelNotice';
 import SizeField from '@site/src/components/SizeField';
+import {CacheChoice, NicChoice} from '@site/src/components/TransferChoices';
 import {useSizeField, type SizeMessages} from '@site/src/components/shared/useSizeField';
 import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/cost';
 import {METHODS, transferSummary, type TransferInput} from '@site/src/model/methods';
@@ -109,7 +110,6 @@ export default function MethodCompare({
 }: Props): React.ReactNode {
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
   const [nic, setNic] = useState<NicFeatures>(initialNic);
-  const radioName = useId();
 
   const fileLabel = translate({id: 'methodCompare.fileSize', message: 'File size'});
   // While the field is invalid the component keeps comparing the last valid size.
@@ -180,32 +180,8 @@ export default function MethodCompare({
       <ModelNotice modules={['read-write', 'sendfile']} />
       <div className={styles.controls}>
         <SizeField label={fileLabel} value={field.text} unit={field.unit} error={field.error} onChange={field.set} />
-        <fieldset className={styles.group}>
-          <legend>
-            <Translate id="methodCompare.pageCache">Page cache</Translate>
-          </legend>
-          {(['miss', 'hit'] as const).map((state) => (
-            <label key={state}>
-              <input type="radio" name={radioName} value={state} checked={pageCache === state} onChange={() => setPageCache(state)} />{' '}
-              {state === 'miss'
-                ? translate({id: 'methodCompare.cacheMiss', message: 'cold (read from disk)'})
-                : translate({id: 'methodCompare.cacheHit', message: 'warm (already cached)'})}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className={styles.group}>
-          <legend>
-            <Translate id="methodCompare.nic">Network card (for sendfile())</Translate>
-          </legend>
-          <label>
-            <input type="checkbox" checked={nic.scatterGather} onChange={(event) => setNic({...nic, scatterGather: event.target.checked})} />{' '}
-            <Translate id="methodCompare.scatterGather">scatter-gather</Translate>
-          </label>
-          <label>
-            <input type="checkbox" checked={nic.checksumOffload} onChange={(event) => setNic({...nic, checksumOffload: event.target.checked})} />{' '}
-            <Translate id="methodCompare.checksumOffload">checksum offload</Translate>
-          </label>
-        </fieldset>
+        <CacheChoice value={pageCache} onChange={setPageCache} />
+        <NicChoice value={nic} onChange={setNic} legend={translate({id: 'methodCompare.nic', message: 'Network card (for sendfile())'})} />
       </div>
 
       <div className={styles.buttons}>

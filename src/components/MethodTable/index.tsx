@@ -1,7 +1,8 @@
-import React, {useId, useMemo, useState, type KeyboardEvent} from 'react';
+import React, {useMemo, useState, type KeyboardEvent} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import SizeField from '@site/src/components/SizeField';
+import {CacheChoice} from '@site/src/components/TransferChoices';
 import {formatBytesForReader, methodVariantLabel} from '@site/src/components/shared/format';
 import {useSizeField} from '@site/src/components/shared/useSizeField';
 import {compareMethods} from '@site/src/model/compare';
@@ -32,7 +33,6 @@ export default function MethodTable({fileSize = GiB, bufferSize = 64 * KiB, page
   const file = useSizeField(translate({id: 'dataPath.fileSize', message: 'File size'}), fileSize, {allowZero: true, max: MAX_EXACT_BYTES});
   const buffer = useSizeField(translate({id: 'dataPath.bufferSize', message: 'Buffer size'}), bufferSize, {allowZero: false, max: MAX_RW_COUNT});
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
-  const radioName = useId();
   const rows = useMemo(
     () => compareMethods({fileSize: file.bytes, bufferSize: buffer.bytes, pageCache}),
     [file.bytes, buffer.bytes, pageCache],
@@ -79,19 +79,7 @@ export default function MethodTable({fileSize = GiB, bufferSize = 64 * KiB, page
       <div className={styles.controls}>
         <SizeField label={translate({id: 'dataPath.fileSize', message: 'File size'})} value={file.text} unit={file.unit} error={file.error} onChange={file.set} />
         <SizeField label={translate({id: 'dataPath.bufferSize', message: 'Buffer size'})} value={buffer.text} unit={buffer.unit} error={buffer.error} onChange={buffer.set} />
-        <fieldset className={styles.cache}>
-          <legend>
-            <Translate id="dataPath.pageCache">Page cache</Translate>
-          </legend>
-          {(['miss', 'hit'] as const).map((state) => (
-            <label key={state}>
-              <input type="radio" name={radioName} checked={pageCache === state} onChange={() => setPageCache(state)} />{' '}
-              {state === 'miss'
-                ? translate({id: 'dataPath.cacheMiss', message: 'cold (read from disk)'})
-                : translate({id: 'dataPath.cacheHit', message: 'warm (already cached)'})}
-            </label>
-          ))}
-        </fieldset>
+        <CacheChoice value={pageCache} onChange={setPageCache} />
         <button type="button" className="button button--secondary button--sm" onClick={() => nextPreset(1)} data-live-click="">
           <Translate id="methodTable.nextSize">Next file size</Translate>
         </button>
