@@ -2,7 +2,8 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import mermaidChunksPlugin from './tools/site/mermaid-chunks';
 import studentModelPlugin from './tools/site/student-model';
-import {darkCodeTheme, lightCodeTheme} from './tools/site/code-themes';
+import leanStartupPlugin from './tools/site/lean-startup';
+import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 
 // Docusaurus loads the config once per locale and says which one in this variable; the
 // site title appears in every page's <title>, so it is translated here.
@@ -66,7 +67,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [mermaidChunksPlugin, studentModelPlugin],
+  plugins: [mermaidChunksPlugin, leanStartupPlugin, studentModelPlugin, codeThemePlugin],
 
   presets: [
     [
@@ -131,9 +132,9 @@ const config: Config = {
       copyright: 'Zero-Copy, Explained and Exercised. Prose and code under the MIT licence.',
     },
     prism: {
-      theme: lightCodeTheme,
-      darkTheme: darkCodeTheme,
-      additionalLanguages: ['java', 'bash', 'c'],
+      theme: sharedCodeTheme,
+      darkTheme: sharedCodeTheme,
+      additionalLanguages: [...CODE_LANGUAGES],
     },
   } satisfies Preset.ThemeConfig,
 };

@@ -1,8 +1,9 @@
 // `npm run bench`: how fast the course is, measured. Builds the site (cold and warm), serves
 // it gzipped on loopback, runs Lighthouse (mobile and desktop) on the landing page, a plain
 // doc page and every chapter in both locales, weighs each page's JS and CSS, times grading
-// and the model, and writes bench/report.json and bench/report.md. A benchmark, not a test:
-// it never fails on a timing.
+// and the model, and writes bench/report.json and bench/report.md. Flags: --skip-build,
+// --mobile-only, --runs N (Lighthouse runs per page and form factor, median kept; default 5).
+// A benchmark, not a test: it never fails on a timing.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -53,6 +54,14 @@ function modelMicroseconds(): number {
   return Number((((performance.now() - started) * 1000) / runs).toFixed(2));
 }
 
+function numberFlag(args: readonly string[], flag: string, fallback: number): number {
+  const index = args.indexOf(flag);
+  if (index < 0) return fallback;
+  const value = Number(args[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} wants a whole number of runs, at least 1; got "${args[index + 1] ?? ''}"`);
+  return value;
+}
+
 function pagesToMeasure(): {path: string; kind: PageReport['kind']}[] {
   const chapters = CHAPTERS.filter((c) => c.status === 'published').map((c) => ({path: `/docs/${c.slug}/`, kind: 'chapter' as const}));
   return [{path: '/', kind: 'landing'}, {path: '/docs/teach/', kind: 'plain'}, ...chapters];
@@ -61,6 +70,7 @@ function pagesToMeasure(): {path: string; kind: PageReport['kind']}[] {
 async function main(args: readonly string[]): Promise<void> {
   const skipBuild = args.includes('--skip-build');
   const formFactors: FormFactor[] = args.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
+  const runs = numberFlag(args, '--runs', 5);
   const build = {coldSeconds: null as number | null, warmSeconds: null as number | null};
   if (!skipBuild) {
     console.log('Building (cold)...');
@@ -83,7 +93,7 @@ async function main(args: readonly string[]): Promise<void> {
         const urlPath = locale === 'en' ? page.path : `/zh-Hans${page.path}`;
         console.log(`Measuring ${urlPath}`);
         const lighthouse: PageReport['lighthouse'] = {};
-        for (const formFactor of formFactors) lighthouse[formFactor] = await runLighthouse(`${server.url}${urlPath}`, formFactor);
+        for (const formFactor of formFactors) lighthouse[formFactor] = await runLighthouse(`${server.url}${urlPath}`, formFactor, runs);
         const weight = await measurePageWeight(weigher, server.url, urlPath, BUILD_DIR);
         pages.push({path: urlPath, kind: page.kind, locale, lighthouse, weight});
       }

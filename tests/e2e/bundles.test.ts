@@ -5,6 +5,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {launchChromium} from '../support/browser';
+import {CODE_LANGUAGES} from '../../tools/site/code-themes';
 import {BUILD_DIR, builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -47,11 +48,16 @@ function builtFile(urlPathname: string): string {
   return readFileSync(path.join(BUILD_DIR, urlPathname), 'utf8');
 }
 
+/** The scripts a built page names in its HTML: what runs before any interaction. */
+function initialScripts(urlPath: string): string[] {
+  const html = builtFile(path.posix.join(urlPath, 'index.html'));
+  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+\.js)/g)].map((m) => m[1]);
+}
+
 describe('Mermaid stays out of the pages', () => {
   it('keeps Mermaid out of the scripts every page loads (main, runtime and shared chunks)', async () => {
     const {scripts} = await scriptsLoaded('/docs/teach/');
-    const html = builtFile('/docs/teach/index.html');
-    const initial = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+\.js)/g)].map((m) => m[1]);
+    const initial = initialScripts('/docs/teach/');
     expect(initial.length).toBeGreaterThan(0);
     for (const script of new Set([...initial, ...scripts])) {
       expect(containsMermaid(builtFile(script)), `${script} contains Mermaid code`).toBeUndefined();
@@ -64,6 +70,29 @@ describe('Mermaid stays out of the pages', () => {
       expect(liveDiagrams, 'diagrams not pre-rendered (run `npm run diagrams`)').toBe(0);
       const withMermaid = scripts.filter((script) => containsMermaid(builtFile(script)));
       expect(withMermaid, 'scripts with Mermaid code').toEqual([]);
+    });
+  }
+});
+
+// Start-up work every page used to pay for (tools/site/lean-startup.ts): prism-react-renderer
+// registered about thirty languages, and the search bar's constants module built lunr, which
+// only the search worker uses. CODE_LANGUAGES are registered, plus the aliases Prism's own
+// components define for them.
+const PRISM_ALIASES = ['sh', 'shell', 'webmanifest'];
+
+describe('start-up work in the shared bundle', () => {
+  for (const urlPath of ['/docs/teach/', '/zh-Hans/docs/teach/']) {
+    const sources = () => initialScripts(urlPath).map((script) => builtFile(script));
+
+    it(`${urlPath}: registers the course's Prism languages and no others`, () => {
+      const registered = new Set(sources().flatMap((source) => [...source.matchAll(/\blanguages\.([a-z0-9]+)\s*=(?!=)/g)].map((m) => m[1])));
+      for (const language of CODE_LANGUAGES) expect(registered, `${language} registered`).toContain(language);
+      const extra = [...registered].filter((name) => !(CODE_LANGUAGES as readonly string[]).includes(name) && !PRISM_ALIASES.includes(name));
+      expect(extra, 'languages registered that no fence uses').toEqual([]);
+    });
+
+    it(`${urlPath}: leaves lunr to the search worker`, () => {
+      expect(sources().filter((source) => source.includes('stopWordFilter')).length, 'initial scripts with lunr in them').toBe(0);
     });
   }
 });

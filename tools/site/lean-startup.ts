@@ -1,0 +1,31 @@
+// Less work when main.js starts, on every page. Two third-party modules in the shared bundle ran
+// code at load that the page never uses: prism-react-renderer registering about thirty Prism
+// languages (the course highlights five), and the search plugin's constants module building
+// lunr and its language support (only the search worker searches). Measured in Lighthouse's
+// mobile profile, main.js's evaluation was about half Prism's registrations. Each loader fails
+// the build if its module's layout changes, rather than quietly doing nothing.
+import path from 'node:path';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+
+export default function leanStartupPlugin(context: LoadContext): Plugin {
+  const loaders = path.join(context.siteDir, 'tools', 'site', 'loaders');
+  const searchConstants = path.join(context.generatedFilesDir, '@easyops-cn', 'docusaurus-search-local', 'default', 'generated-constants.js');
+  return {
+    name: 'zc-lean-startup',
+    configureWebpack: () => ({
+      module: {
+        rules: [
+          {
+            test: /[\\/]prism-react-renderer[\\/]dist[\\/]index\.m?js$/,
+            use: [{loader: path.join(loaders, 'prism-languages.cjs')}],
+          },
+          {
+            test: /[\\/]docusaurus-search-local[\\/]dist[\\/]client[\\/]client[\\/]utils[\\/]proxiedGeneratedConstants\.js$/,
+            issuer: /[\\/]theme[\\/]SearchBar[\\/]SearchBar\.jsx$/,
+            use: [{loader: path.join(loaders, 'search-constants.cjs'), options: {generatedFile: searchConstants}}],
+          },
+        ],
+      },
+    }),
+  };
+}
