@@ -28,9 +28,8 @@ function lighthouseRows(pages: readonly PageReport[], formFactor: 'mobile' | 'de
         s.seo >= targets.seo &&
         lh.cls <= targets.cls &&
         lh.tbtMs <= targets.tbtMs;
-      const [low, high] = lh.performanceRange ?? [s.performance, s.performance];
-      const spread = low === high ? '' : ` (${low}–${high})`;
-      return `| ${page.path} | ${s.performance}${spread} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs} | ${lh.cls} | ${mark(ok)} |`;
+      const range = (pair: readonly [number, number] | undefined) => (pair && pair[0] !== pair[1] ? ` (${pair[0]}–${pair[1]})` : '');
+      return `| ${page.path} | ${s.performance}${range(lh.performanceRange)} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${lh.cls} | ${mark(ok)} |`;
     });
 }
 
@@ -50,7 +49,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
     lines.push(`## Lighthouse 12, ${formFactor}`, '');
     const runs = Math.max(...report.pages.map((page) => page.lighthouse[formFactor]?.runs ?? 1));
     lines.push(
-      `Median of ${runs} run${runs === 1 ? '' : 's'} per page (Lighthouse's own choice of median run); the lowest and highest performance score follow in brackets where they differ.`,
+      `Each figure is the median of ${runs} run${runs === 1 ? '' : 's'} per page; the lowest and highest performance score and TBT follow in brackets where they differ.`,
       '',
     );
     lines.push(
