@@ -1,8 +1,10 @@
-// The state behind a code block's word-wrap button, as Docusaurus's useCodeWordWrap keeps it, with
-// one difference: Docusaurus watches for a hidden tab being shown through a hook that sorts its
-// options with localeCompare on every render, and the first localeCompare on a page sets up
-// ICU's collator, several milliseconds on a phone, in the middle of hydration. This watches the
-// tab panel's `hidden` attribute directly.
+// The state behind a code block's word-wrap button, as Docusaurus's useCodeWordWrap keeps it, but
+// measured by a ResizeObserver. Docusaurus measures each block in an effect right after
+// hydration, which forces the browser to lay out the whole page in the middle of React's work
+// (and again after React's next changes), and watches for hidden tabs through a hook that calls
+// localeCompare on every render, setting up ICU's collator mid-hydration. A ResizeObserver reports
+// after the browser's own layout, once at the start and again whenever the block's size changes:
+// a resized window, a tab shown, wrapping turned on or off.
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {useCodeWordWrap} from '@docusaurus/theme-common/internal';
 
@@ -26,25 +28,15 @@ export function useWordWrap(): WordWrap {
     setIsEnabled((value) => !value);
   }, [isEnabled]);
 
-  const measure = useCallback(() => {
-    const pre = codeBlockRef.current;
-    if (!pre) return;
-    setIsCodeScrollable(pre.scrollWidth > pre.clientWidth || pre.querySelector('code')?.hasAttribute('style') === true);
-  }, []);
-
-  useEffect(() => measure(), [isEnabled, measure]);
-
   useEffect(() => {
-    window.addEventListener('resize', measure, {passive: true});
-    // A block in a hidden tab measures zero wide: measure again when its tab is shown.
-    const panel = codeBlockRef.current?.closest('[role="tabpanel"]');
-    const observer = new MutationObserver(measure);
-    if (panel) observer.observe(panel, {attributes: true, attributeFilter: ['hidden']});
-    return () => {
-      window.removeEventListener('resize', measure);
-      observer.disconnect();
-    };
-  }, [measure]);
+    const pre = codeBlockRef.current;
+    if (!pre) return undefined;
+    const observer = new ResizeObserver(() => {
+      setIsCodeScrollable(pre.scrollWidth > pre.clientWidth || pre.querySelector('code')?.hasAttribute('style') === true);
+    });
+    observer.observe(pre);
+    return () => observer.disconnect();
+  }, []);
 
   return {codeBlockRef, isEnabled, isCodeScrollable, toggle};
 }
