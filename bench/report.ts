@@ -28,7 +28,7 @@ function lighthouseRows(pages: readonly PageReport[], formFactor: 'mobile' | 'de
         s.seo >= targets.seo &&
         lh.cls <= targets.cls &&
         lh.tbtMs <= targets.tbtMs;
-      const range = (pair: readonly [number, number] | undefined) => (pair && pair[0] !== pair[1] ? ` (${pair[0]}–${pair[1]})` : '');
+      const range = (pair: readonly [number, number]) => (pair[0] !== pair[1] ? ` (${pair[0]}–${pair[1]})` : '');
       return `| ${page.path} | ${s.performance}${range(lh.performanceRange)} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${lh.cls} | ${mark(ok)} |`;
     });
 }

@@ -2,7 +2,7 @@
 // after hydration (key={String(isBrowser)}), a workaround for a default value computed only in
 // the browser (facebook/docusaurus#5653). The course's tabs have fixed defaults, and the stored
 // choice of a groupId is applied by useTabsContextValue's layout effect, so the remount only
-// cost a long task: it rebuilt chapter 6's code tabs, thousands of nodes, right after load.
+// cost a long task: it rebuilt chapter 6's code tabs, about 1,500 nodes, right after load.
 import React, {type ReactNode} from 'react';
 import clsx from 'clsx';
 import {ThemeClassNames} from '@docusaurus/theme-common';

