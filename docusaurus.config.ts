@@ -4,6 +4,7 @@ import mermaidChunksPlugin from './tools/site/mermaid-chunks';
 import studentModelPlugin from './tools/site/student-model';
 import leanStartupPlugin from './tools/site/lean-startup';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
+import {ssrTemplate} from './tools/site/ssr-template';
 
 // Docusaurus loads the config once per locale and says which one in this variable; the
 // site title appears in every page's <title>, so it is translated here.
@@ -31,6 +32,9 @@ const config: Config = {
   url: 'https://zero-copy.example.org',
   baseUrl: '/',
   trailingSlash: true,
+
+  // Paint the server-rendered page before React starts (see the file for why).
+  ssrTemplate,
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',

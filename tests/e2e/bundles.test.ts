@@ -48,10 +48,16 @@ function builtFile(urlPathname: string): string {
   return readFileSync(path.join(BUILD_DIR, urlPathname), 'utf8');
 }
 
-/** The scripts a built page names in its HTML: what runs before any interaction. */
+/**
+ * The scripts a built page starts with, before any interaction: the list its boot script
+ * (tools/site/ssr-template.ts) appends after the first frame, plus any ordinary <script src>.
+ */
 function initialScripts(urlPath: string): string[] {
   const html = builtFile(path.posix.join(urlPath, 'index.html'));
-  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+\.js)/g)].map((m) => m[1]);
+  const listed = /\sdata-scripts=(["'])(.*?)\1/.exec(html);
+  const booted: string[] = listed ? JSON.parse(listed[2].replaceAll('&quot;', '"')) : [];
+  const tagged = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+\.js)/g)].map((m) => m[1]);
+  return [...booted, ...tagged];
 }
 
 describe('Mermaid stays out of the pages', () => {
@@ -95,4 +101,74 @@ describe('start-up work in the shared bundle', () => {
       expect(sources().filter((source) => source.includes('stopWordFilter')).length, 'initial scripts with lunr in them').toBe(0);
     });
   }
+});
+
+// tools/site/ssr-template.ts: the server-rendered page paints before React and Docusaurus
+// start, and the start-up scripts still download from the start (preloaded), once each.
+describe('the page paints before the app starts', () => {
+  // Counts frames from the first byte and notes, for each script element added to the page,
+  // how many frames had been produced by then and whether the HTML was still being parsed.
+  const RECORD_SCRIPT_STARTS = `
+    window.__zcFrames = 0;
+    requestAnimationFrame(function count() { window.__zcFrames++; if (window.__zcFrames < 3) requestAnimationFrame(count); });
+    window.__zcScripts = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node instanceof HTMLScriptElement && node.src) window.__zcScripts.push([new URL(node.src).pathname, window.__zcFrames, document.readyState]);
+      }
+    }).observe(document, {subtree: true, childList: true});
+  `;
+
+  type Start = {added: [string, number, DocumentReadyState][]; fetched: string[]; initiators: Record<string, string>; hydrated: boolean};
+
+  async function startOf(urlPath: string, hidden = false): Promise<Start> {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.addInitScript({content: RECORD_SCRIPT_STARTS});
+      // A background tab produces no frames; its page must start anyway.
+      if (hidden) await page.addInitScript({content: `Object.defineProperty(document, 'hidden', {get: () => true});`});
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.js')) fetched.push(new URL(request.url()).pathname);
+      });
+      await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+      const hydrated = await page
+        .waitForFunction(() => 'docusaurusRoot' in window, undefined, {timeout: 15_000})
+        .then(() => true, () => false);
+      const added = await page.evaluate(() => (window as unknown as {__zcScripts: Start['added']}).__zcScripts);
+      // Resource Timing names what started each download: 'link' for a preload.
+      const initiators = await page.evaluate(() =>
+        Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, (entry as PerformanceResourceTiming).initiatorType])),
+      );
+      return {added, fetched, initiators, hydrated};
+    } finally {
+      await context.close();
+    }
+  }
+
+  for (const urlPath of ['/', '/docs/sendfile/', '/zh-Hans/docs/mmap-and-java-nio/']) {
+    it(`${urlPath}: starts its scripts after the first frame, fetching each once`, async () => {
+      const startup = initialScripts(urlPath);
+      expect(startup.length, 'start-up scripts named in the page').toBeGreaterThan(0);
+      const {added, fetched, initiators, hydrated} = await startOf(urlPath);
+      expect(hydrated, 'the app started').toBe(true);
+      for (const script of startup) {
+        const start = added.find(([src]) => src === script);
+        expect(start, `${script} started`).toBeDefined();
+        expect(start![1], `frames painted before ${script} started`).toBeGreaterThan(0);
+        expect(initiators[script], `what started downloading ${script}`).toBe('link');
+        expect(fetched.filter((src) => src === script), `requests for ${script} (the preload is reused)`).toHaveLength(1);
+      }
+    });
+  }
+
+  it('starts at once in a tab that is not visible', async () => {
+    const {added, hydrated} = await startOf('/docs/sendfile/', true);
+    expect(hydrated, 'the app started').toBe(true);
+    for (const script of initialScripts('/docs/sendfile/')) {
+      // Appended by the boot script itself, while the HTML is parsed, not after a frame.
+      expect(added.find(([src]) => src === script)?.[2], `document state when ${script} started`).toBe('loading');
+    }
+  });
 });
