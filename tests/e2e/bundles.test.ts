@@ -1,5 +1,7 @@
 // Structural budgets that do not depend on the machine: no page loads Mermaid code (its
-// diagrams are pre-rendered SVG files), and the chunks every page shares hold none of it.
+// diagrams are pre-rendered SVG files), and the chunks every page shares hold none of it;
+// the shared bundle does no start-up work the course does not need; and a page paints
+// before its scripts start.
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
