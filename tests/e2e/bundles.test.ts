@@ -103,6 +103,34 @@ describe('start-up work in the shared bundle', () => {
       expect(sources().filter((source) => source.includes('stopWordFilter')).length, 'initial scripts with lunr in them').toBe(0);
     });
   }
+
+  // The first localeCompare sets up ICU's collator (about 30 ms at 4x CPU, inside hydration);
+  // Docusaurus's word-wrap state and its shallow memo of the phone menu's props both sorted
+  // with it (src/theme/CodeBlock/Content/String, tools/site/loaders/shallow-memo.cjs).
+  for (const urlPath of ['/docs/mmap-and-java-nio/', '/zh-Hans/docs/sendfile/']) {
+    it(`${urlPath}: compares no strings with the locale's collation while it starts, on a phone`, async () => {
+      const context = await browser.newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
+      try {
+        const page = await context.newPage();
+        await page.addInitScript({
+          content: `
+            window.__zcLocaleCompares = [];
+            const localeCompare = String.prototype.localeCompare;
+            String.prototype.localeCompare = function (...args) {
+              window.__zcLocaleCompares.push(new Error().stack.split('\\n').slice(2, 4).join(' <- '));
+              return localeCompare.apply(this, args);
+            };
+          `,
+        });
+        await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+        await page.waitForFunction(() => 'docusaurusRoot' in window);
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => (window as unknown as {__zcLocaleCompares: string[]}).__zcLocaleCompares)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
 
 // tools/site/ssr-template.ts: the server-rendered page paints before React and Docusaurus

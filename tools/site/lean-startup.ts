@@ -2,8 +2,9 @@
 // code at load that the page never uses: prism-react-renderer registering about thirty Prism
 // languages (the course highlights five), and the search plugin's constants module building
 // lunr and its language support (only the search worker searches). Measured in Lighthouse's
-// mobile profile, main.js's evaluation was about half Prism's registrations. Each loader fails
-// the build if its module's layout changes, rather than quietly doing nothing.
+// mobile profile, main.js's evaluation was about half Prism's registrations. A third loader
+// keeps Docusaurus from setting up ICU's collator during hydration (loaders/shallow-memo.cjs).
+// Each loader fails the build if its module's layout changes, rather than quietly doing nothing.
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
@@ -23,6 +24,10 @@ export default function leanStartupPlugin(context: LoadContext): Plugin {
             test: /[\\/]docusaurus-search-local[\\/]dist[\\/]client[\\/]client[\\/]utils[\\/]proxiedGeneratedConstants\.js$/,
             issuer: /[\\/]theme[\\/]SearchBar[\\/]SearchBar\.jsx$/,
             use: [{loader: path.join(loaders, 'search-constants.cjs'), options: {generatedFile: searchConstants}}],
+          },
+          {
+            test: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]reactUtils\.js$/,
+            use: [{loader: path.join(loaders, 'shallow-memo.cjs')}],
           },
         ],
       },
