@@ -61,11 +61,11 @@ export async function runLighthouse(url: string, formFactor: FormFactor, runs = 
   const lhrs: LhrLike[] = [];
   for (let i = 0; i < runs; i++) lhrs.push(await runOnce(url, formFactor));
   const each = (figure: (lhr: LhrLike) => number) => median(lhrs.map(figure));
-  const performance = lhrs.map((run) => score(run, 'performance'));
+  const performanceScores = lhrs.map((run) => score(run, 'performance'));
   const tbt = lhrs.map((run) => Math.round(run.audits['total-blocking-time']?.numericValue ?? 0));
   return {
     scores: {
-      performance: Math.round(median(performance)),
+      performance: Math.round(median(performanceScores)),
       accessibility: Math.round(each((run) => score(run, 'accessibility'))),
       bestPractices: Math.round(each((run) => score(run, 'best-practices'))),
       seo: Math.round(each((run) => score(run, 'seo'))),
@@ -74,7 +74,7 @@ export async function runLighthouse(url: string, formFactor: FormFactor, runs = 
     tbtMs: Math.round(median(tbt)),
     cls: Number(each((run) => run.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)),
     runs: lhrs.length,
-    performanceRange: [Math.min(...performance), Math.max(...performance)],
+    performanceRange: [Math.min(...performanceScores), Math.max(...performanceScores)],
     tbtRangeMs: [Math.min(...tbt), Math.max(...tbt)],
   };
 }

@@ -15,6 +15,9 @@ export const TARGETS = {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
+/** " (low–high)" after a median, when its runs differed. */
+const range = (pair: readonly [number, number]): string => (pair[0] !== pair[1] ? ` (${pair[0]}–${pair[1]})` : '');
+
 function lighthouseRows(pages: readonly PageReport[], formFactor: 'mobile' | 'desktop', targets: typeof TARGETS): string[] {
   return pages
     .filter((page) => page.lighthouse[formFactor])
@@ -28,7 +31,6 @@ function lighthouseRows(pages: readonly PageReport[], formFactor: 'mobile' | 'de
         s.seo >= targets.seo &&
         lh.cls <= targets.cls &&
         lh.tbtMs <= targets.tbtMs;
-      const range = (pair: readonly [number, number]) => (pair[0] !== pair[1] ? ` (${pair[0]}–${pair[1]})` : '');
       return `| ${page.path} | ${s.performance}${range(lh.performanceRange)} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${lh.cls} | ${mark(ok)} |`;
     });
 }
