@@ -3,7 +3,7 @@
 // landing page that is a course map.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {launchChromium} from '../support/browser';
+import {appStarted, launchChromium} from '../support/browser';
 import {CHAPTERS} from '../../src/data/course';
 
 const baseUrl = inject('baseUrl');
@@ -22,6 +22,7 @@ async function open(urlPath: string): Promise<Page> {
   context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+  await appStarted(page);
   return page;
 }
 
@@ -55,6 +56,7 @@ describe('the built site in use', () => {
     await quiz.locator('[data-live-click]').click();
     await expect.poll(() => quiz.locator('[data-live-readout]').innerText()).toMatch(/^1 of \d+ answered/);
     await page.reload({waitUntil: 'load'});
+    await appStarted(page);
     await expect.poll(() => page.locator('[data-live-component="Quiz"] [data-live-readout]').innerText()).toMatch(/^1 of \d+ answered/);
     await context.close();
   });
@@ -69,6 +71,30 @@ describe('the built site in use', () => {
     await expect.poll(() => dataPath.getByRole('alert').innerText()).toMatch(/cannot be negative/);
     await dataPath.locator('[data-live-click]').click();
     expect(await dataPath.locator('[data-live-readout]').innerText()).toMatch(/^Step 1 of/);
+    await context.close();
+  });
+
+  it('keeps what a reader typed before the page\'s scripts started', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    // Hold every script until the reader has typed, as on a slow link.
+    let release = () => {};
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/*.js', async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/docs/read-write/`, {waitUntil: 'domcontentloaded'});
+    const dataPath = page.locator('[data-live-component="DataPath"]');
+    await dataPath.getByLabel('File size', {exact: true}).fill('NaN');
+    await dataPath.getByLabel('Buffer size: unit').selectOption('MiB');
+    expect(await page.evaluate(() => 'docusaurusRoot' in window), 'typed before the app started').toBe(false);
+    release();
+    await appStarted(page);
+    await expect.poll(() => dataPath.getByRole('alert').allInnerTexts(), {timeout: 10_000}).toEqual(['File size must be a number; got "NaN".']);
+    // The buffer is now 4 MiB: the model's step list says so.
+    await expect.poll(() => dataPath.innerText(), {timeout: 10_000}).toMatch(/in \d+ chunks of up to 4 MiB/);
+    expect(await dataPath.getByLabel('File size', {exact: true}).inputValue()).toBe('NaN');
     await context.close();
   });
 

@@ -7,7 +7,7 @@
 // code blocks stop working because of it.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser, Page} from 'playwright-core';
-import {launchChromium} from '../support/browser';
+import {appStarted, launchChromium} from '../support/browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -36,9 +36,9 @@ const RECORD_REMOVALS = `
   }).observe(document, {subtree: true, childList: true});
 `;
 
-/** Waits until the page has hydrated (Docusaurus keeps its React root on window) and settled. */
+/** Waits until the page has hydrated and settled. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => 'docusaurusRoot' in window);
+  await appStarted(page);
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
 }

@@ -4,7 +4,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {launchChromium} from '../support/browser';
+import {appStarted, launchChromium} from '../support/browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -40,6 +40,7 @@ async function openPage(context: BrowserContext, urlPath: string): Promise<{page
     }
   });
   await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+  await appStarted(page);
   return {page, problems};
 }
 

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: the flags are the ones known to work on these
 // machines (no sandbox as root, no background network traffic on a closed network).
-import {chromium, type Browser} from 'playwright-core';
+import {chromium, type Browser, type Page} from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,4 +22,22 @@ export function launchChromium(): Promise<Browser> {
     // Playwright gives every launch a fresh, empty profile of its own.
     args: CHROMIUM_FLAGS,
   });
+}
+
+interface WithReactRoot {
+  docusaurusRoot?: {_internalRoot?: {current?: {memoizedState?: {isDehydrated?: boolean}}}};
+}
+
+/**
+ * Resolves once React has hydrated the page. Its scripts start after the first frame
+ * (tools/site/ssr-template.ts), which can be after the load event, and a click on the server's
+ * HTML before then does nothing. Docusaurus keeps its React root on window; the root's tree stops
+ * being the server's ("dehydrated") when hydration commits.
+ */
+export async function appStarted(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as WithReactRoot).docusaurusRoot?._internalRoot?.current?.memoizedState?.isDehydrated === false,
+    undefined,
+    {timeout: 20_000},
+  );
 }

@@ -1,0 +1,13 @@
+// The app's outermost component (Docusaurus's Root, which renders only its children). Its effect
+// runs once, after the first page has hydrated, to hand live components what a reader typed
+// before the scripts started (see earlyInput.ts).
+import React, {useEffect, type ReactNode} from 'react';
+import type {Props} from '@theme/Root';
+import {replayEarlyInput} from '@site/src/components/shared/earlyInput';
+
+export default function Root({children}: Props): ReactNode {
+  useEffect(() => {
+    replayEarlyInput(document);
+  }, []);
+  return <>{children}</>;
+}
