@@ -41,6 +41,8 @@ async function openPage(context: BrowserContext, urlPath: string): Promise<{page
   });
   await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
   await appStarted(page);
+  // Until every block is revealed, axe would meet text that is not laid out (src/theme/Root/reveal.ts).
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
   return {page, problems};
 }
 

@@ -1,0 +1,89 @@
+// A long chapter lays out its off-screen blocks only when they come near the viewport, until the
+// app reveals them a frame's worth at a time (src/theme/Root/reveal.ts, src/css/custom.css).
+// These tests fail if blocks are laid out all at once again, if the reveal never finishes (axe
+// and find in page would then meet unrendered text), or if a link into the page lands elsewhere.
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import type {Browser} from 'playwright-core';
+import {appStarted, launchChromium} from '../support/browser';
+
+const baseUrl = inject('baseUrl');
+const PHONE = {viewport: {width: 412, height: 823}, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true};
+const CHAPTER = '/docs/mmap-and-java-nio/';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Counts frames from the first byte, and notes the frame in which each block is shown; at
+// DOMContentLoaded, notes how the browser treats the article's blocks.
+const RECORD_REVEAL = `
+  window.__zcFrame = 0;
+  (function tick() { window.__zcFrame++; requestAnimationFrame(tick); })();
+  window.__zcShownIn = [];
+  new MutationObserver((records) => {
+    for (const r of records) if (r.attributeName === 'data-shown') window.__zcShownIn.push(window.__zcFrame);
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-shown']});
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__zcAtParse = Array.from(document.querySelectorAll('.theme-doc-markdown > *')).map((b) => getComputedStyle(b).contentVisibility);
+  });
+`;
+
+interface Recorded {
+  atParse: string[];
+  shownIn: number[];
+  now: string[];
+}
+
+describe('a long chapter is revealed in steps', () => {
+  it(`${CHAPTER}: skips off-screen blocks while it loads, then shows them all over several frames`, async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      await page.addInitScript({content: RECORD_REVEAL});
+      await page.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
+      await appStarted(page);
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+      const {atParse, shownIn, now} = (await page.evaluate(() => {
+        const w = window as unknown as {__zcAtParse: string[]; __zcShownIn: number[]};
+        return {
+          atParse: w.__zcAtParse,
+          shownIn: w.__zcShownIn,
+          now: Array.from(document.querySelectorAll('.theme-doc-markdown > *')).map((b) => getComputedStyle(b).contentVisibility),
+        };
+      })) as Recorded;
+      expect(atParse.length, 'article blocks').toBeGreaterThan(50);
+      expect(atParse.slice(0, 7).every((v) => v === 'visible'), 'the first screen is laid out at once').toBe(true);
+      expect(atParse.slice(7).every((v) => v === 'auto'), 'later blocks wait until they are near the viewport').toBe(true);
+      expect(now.every((v) => v === 'visible'), 'after the reveal every block is laid out').toBe(true);
+      expect(shownIn, 'blocks shown').toHaveLength(atParse.length);
+      expect(new Set(shownIn).size, 'frames the reveal took').toBeGreaterThanOrEqual(5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it(`${CHAPTER}: a link to its last section opens at that section`, async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const first = await context.newPage();
+      await first.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
+      const id = await first.evaluate(() => Array.from(document.querySelectorAll('.theme-doc-markdown h2[id]')).at(-1)!.id);
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${CHAPTER}#${id}`, {waitUntil: 'load'});
+      await appStarted(page);
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+      await page.waitForTimeout(300);
+      const top = await page.locator(`[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
+      expect(top, `#${id} from the top of the viewport`).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(823 / 3);
+    } finally {
+      await context.close();
+    }
+  });
+});
