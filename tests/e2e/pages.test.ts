@@ -4,7 +4,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import {appStarted, launchChromium, pageRevealed} from '../support/browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -41,8 +41,7 @@ async function openPage(context: BrowserContext, urlPath: string): Promise<{page
   });
   await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
   await appStarted(page);
-  // Until every block is revealed, axe would meet text that is not laid out (src/theme/Root/reveal.ts).
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+  await pageRevealed(page);
   return {page, problems};
 }
 

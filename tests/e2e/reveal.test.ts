@@ -4,7 +4,7 @@
 // and find in page would then meet unrendered text), or if a link into the page lands elsewhere.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import {appStarted, launchChromium, pageRevealed} from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const PHONE = {viewport: {width: 412, height: 823}, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true};
@@ -48,7 +48,7 @@ describe('a long chapter is revealed in steps', () => {
       await page.addInitScript({content: RECORD_REVEAL});
       await page.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
       await appStarted(page);
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+      await pageRevealed(page);
       const {atParse, shownIn, now} = (await page.evaluate(() => {
         const w = window as unknown as {__zcAtParse: string[]; __zcShownIn: number[]};
         return {
@@ -77,7 +77,7 @@ describe('a long chapter is revealed in steps', () => {
       const page = await context.newPage();
       await page.goto(`${baseUrl}${CHAPTER}#${id}`, {waitUntil: 'load'});
       await appStarted(page);
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+      await pageRevealed(page);
       await page.waitForTimeout(300);
       const top = await page.locator(`[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
       expect(top, `#${id} from the top of the viewport`).toBeGreaterThanOrEqual(0);

@@ -41,3 +41,12 @@ export async function appStarted(page: Page): Promise<void> {
     {timeout: 20_000},
   );
 }
+
+/**
+ * Resolves once a long page has shown every article block (src/theme/Root/reveal.ts); until
+ * then, blocks far below the first screen are not laid out, which tools that hit-test (axe's
+ * contrast check) cannot see through.
+ */
+export async function pageRevealed(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+}
