@@ -92,7 +92,7 @@ describe('the built site in use', () => {
     release();
     await appStarted(page);
     await expect.poll(() => dataPath.getByRole('alert').allInnerTexts(), {timeout: 10_000}).toEqual(['File size must be a number; got "NaN".']);
-    // The buffer is now 4 MiB: the model's step list says so.
+    // The buffer is now 4 MiB, as the line naming the transfer says.
     await expect.poll(() => dataPath.innerText(), {timeout: 10_000}).toMatch(/in \d+ chunks of up to 4 MiB/);
     expect(await dataPath.getByLabel('File size', {exact: true}).inputValue()).toBe('NaN');
     await context.close();

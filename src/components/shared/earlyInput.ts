@@ -1,7 +1,7 @@
 // A reader on a slow phone can type a size, pick a unit or tick a box before the page's scripts
 // have started: the server's HTML is already a working form. When React 19 hydrates a form
 // control it keeps what the browser shows but does not call onChange, so the field would say
-// "NaN" while the component still models 1 GiB, with no message. After hydration, each control
+// "NaN" while the component still models the size it started with, and shows no message. After hydration, each control
 // inside a live component that no longer shows what the server rendered is sent the event the
 // browser would have fired, so the component's own handler (and its validation) sees it.
 //
