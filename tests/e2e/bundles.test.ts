@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
-import {launchChromium} from '../support/browser';
+import {appStarted, launchChromium} from '../support/browser';
 import {CODE_LANGUAGES} from '../../tools/site/code-themes';
 import {BUILD_DIR, builtPages} from '../support/site-pages';
 
@@ -123,7 +123,7 @@ describe('start-up work in the shared bundle', () => {
           `,
         });
         await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
-        await page.waitForFunction(() => 'docusaurusRoot' in window);
+        await appStarted(page);
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => (window as unknown as {__zcLocaleCompares: string[]}).__zcLocaleCompares)).toEqual([]);
       } finally {
@@ -163,9 +163,7 @@ describe('the page paints before the app starts', () => {
         if (request.url().endsWith('.js')) fetched.push(new URL(request.url()).pathname);
       });
       await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
-      const hydrated = await page
-        .waitForFunction(() => 'docusaurusRoot' in window, undefined, {timeout: 15_000})
-        .then(() => true, () => false);
+      const hydrated = await appStarted(page).then(() => true, () => false);
       const added = await page.evaluate(() => (window as unknown as {__zcScripts: Start['added']}).__zcScripts);
       // Resource Timing names what started each download: 'link' for a preload.
       const initiators = await page.evaluate(() =>

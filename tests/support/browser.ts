@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core: the flags are the ones known to work on these
 // machines (no sandbox as root, no background network traffic on a closed network).
 import {chromium, type Browser, type Page} from 'playwright-core';
+import {REVEALED} from '../../src/theme/Root/reveal';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -48,5 +49,5 @@ export async function appStarted(page: Page): Promise<void> {
  * contrast check) cannot see through.
  */
 export async function pageRevealed(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-revealed'), undefined, {timeout: 20_000});
+  await page.waitForFunction((attribute) => document.documentElement.hasAttribute(attribute), REVEALED, {timeout: 20_000});
 }

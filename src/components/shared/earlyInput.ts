@@ -17,7 +17,7 @@ function setNatively(control: HTMLInputElement | HTMLTextAreaElement, value: str
 }
 
 /** True when the reader changed the control before hydration (React set the defaults from its props). */
-export function changedBeforeHydration(control: Control): boolean {
+function changedBeforeHydration(control: Control): boolean {
   if (control instanceof HTMLSelectElement) {
     return Array.from(control.options).some((option) => option.selected !== option.defaultSelected);
   }
