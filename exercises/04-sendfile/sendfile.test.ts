@@ -52,13 +52,17 @@ function expectedCall(bytes: number, pageCache: PageCacheState, nic: NicFeatures
 
 function expectedSummary(fileSize: number, pageCache: PageCacheState, nic: NicFeatures): Summary {
   const calls = Math.ceil(fileSize / CALL_CAP);
-  const zeroCopy = nic.scatterGather && nic.checksumOffload;
+  const gathers = nic.scatterGather;
+  const checksumOnCpu = gathers && !nic.checksumOffload;
   const dma = pageCache === 'miss' ? 2 : 1;
   return {
-    cpuCopies: zeroCopy ? 0 : calls,
+    cpuCopies: gathers ? 0 : calls,
     dmaCopies: dma * calls,
-    cpuBytes: zeroCopy ? 0 : fileSize,
+    cpuBytes: gathers ? 0 : fileSize,
     dmaBytes: dma * fileSize,
+    cpuPasses: checksumOnCpu ? calls : 0,
+    cpuPassBytes: checksumOnCpu ? fileSize : 0,
+    sentBytes: fileSize,
     modeSwitches: 2 * calls,
     syscalls: calls,
     interrupts: dma * calls,

@@ -172,6 +172,9 @@ export function mmapWriteSummary(fileSize: number, options: MmapWriteOptions = {
     dmaCopies: writes + diskReads,
     cpuBytes: fileSize,
     dmaBytes: (pageCache === 'miss' ? 2 : 1) * fileSize,
+    cpuPasses: 0,
+    cpuPassBytes: 0,
+    sentBytes: fileSize,
     // mmap() and munmap() once, write() per chunk: two mode switches each.
     modeSwitches: 2 * (writes + 2),
     syscalls: writes + 2,

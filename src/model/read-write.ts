@@ -1,5 +1,7 @@
 // Chapter 3: the traditional path. A program loops read(file, buf) + write(socket, buf):
 // each pair costs four mode switches, two CPU copies and (on a page-cache miss) two DMA copies.
+// The NIC is assumed to have scatter-gather and checksum offload, as current NICs and loopback
+// do; chapter 5 shows what an older NIC adds.
 import type {PageCacheState, Step, Summary, Trace, TraceChunk} from './types';
 import {EMPTY_SUMMARY, addSummaries, scaleSummary, subtractSummaries, summarizeSteps} from './summary';
 import {MAX_EXACT_BYTES, MAX_RW_COUNT} from './units';
@@ -66,12 +68,13 @@ export function readWriteSummary(
   if (count === 0) return EMPTY_SUMMARY;
   const perPair = summarizeSteps(readWritePairSteps(1, pageCache));
   // A pair's counts do not depend on its size; only the byte totals do.
-  const counts = scaleSummary({...perPair, cpuBytes: 0, dmaBytes: 0}, count);
+  const counts = scaleSummary({...perPair, cpuBytes: 0, dmaBytes: 0, sentBytes: 0}, count);
   const bytesFactor = pageCache === 'miss' ? 2 : 1;
   return addSummaries(counts, {
     ...EMPTY_SUMMARY,
     cpuBytes: 2 * fileSize,
     dmaBytes: bytesFactor * fileSize,
+    sentBytes: fileSize,
   });
 }
 

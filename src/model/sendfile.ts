@@ -1,9 +1,15 @@
 // Chapter 4: sendfile(out_fd, in_fd, *offset, count). One call moves file bytes to a socket
-// inside the kernel: two mode switches, and the bytes never reach a user buffer. Without
-// scatter-gather the CPU still copies page cache -> socket buffer; with scatter-gather AND
-// checksum offload the kernel only appends descriptors and the NIC gathers the bytes straight
-// from the page cache: no CPU copy at all. One call moves at most MAX_RW_COUNT bytes and may
-// return short, so a program loops; `sendAll` is that loop, run against a simulated kernel.
+// inside the kernel: two mode switches, and the bytes never reach a user buffer. What the CPU
+// still does depends on the NIC, on a current kernel (4.17 and later, where TCP always queues
+// page references, net/core/sock.c sk_setup_caps()):
+//   - scatter-gather and checksum offload: the socket buffer holds page references and the NIC
+//     gathers the bytes from the page cache; the CPU neither copies nor reads them;
+//   - scatter-gather without checksum offload: no copy, but one CPU read pass over every byte
+//     to compute the checksum at transmit (skb_checksum_help());
+//   - no scatter-gather: one CPU copy into a contiguous buffer at transmit (software
+//     segmentation / __skb_linearize()), which computes the checksum on the way.
+// One call moves at most MAX_RW_COUNT bytes and may return short, so a program loops;
+// `sendAll` is that loop, run against a simulated kernel.
 import type {PageCacheState, Step, Summary, Trace, TraceChunk} from './types';
 import {EMPTY_SUMMARY, addSummaries, scaleSummary, subtractSummaries, summarizeSteps} from './summary';
 import {MAX_EXACT_BYTES, MAX_RW_COUNT, PAGE_SIZE, formatCount} from './units';
@@ -84,9 +90,10 @@ function requireNic(nic: unknown): NicFeatures {
 }
 
 /**
- * True when sendfile() can skip the CPU copy on this NIC: only with scatter-gather AND
- * checksum offload. Scatter-gather alone is not enough: the kernel drops NETIF_F_SG on a
- * device without checksum offload, and then falls back to copying into the socket buffer.
+ * True when the CPU never touches the bytes sendfile() sends: only with scatter-gather AND
+ * checksum offload. With scatter-gather alone a current kernel copies nothing but still reads
+ * every byte to compute the checksum. (Kernels of the 2.6 era went further and turned
+ * scatter-gather off on such a device, then copied.)
  */
 export function zeroCopyCapable(nic: NicFeatures): boolean {
   const {scatterGather, checksumOffload} = requireNic(nic);
@@ -106,6 +113,7 @@ function descriptorCount(bytes: number): number {
 export function sendfileCallSteps(bytes: number, pageCache: PageCacheState = 'miss', nic: NicFeatures = DEFAULT_NIC): Step[] {
   requireInteger('bytes', bytes, {min: 1, max: MAX_RW_COUNT, unit: 'bytes'});
   requireOneOf('pageCache', pageCache, ['miss', 'hit'] as const);
+  const {scatterGather} = requireNic(nic);
   const zeroCopy = zeroCopyCapable(nic);
   const diskRead: Step[] =
     pageCache === 'miss'
@@ -114,18 +122,24 @@ export function sendfileCallSteps(bytes: number, pageCache: PageCacheState = 'mi
           {kind: 'interrupt', source: 'disk', syscall: 'sendfile'},
         ]
       : [];
-  // With gather + checksum offload the socket buffer holds only descriptors pointing into the
-  // page cache; otherwise the CPU copies the bytes there.
-  const intoSocket: Step = zeroCopy
-    ? {kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes, descriptors: descriptorCount(bytes), syscall: 'sendfile'}
-    : {kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'sendfile', async: false};
+  // A NIC that gathers gets page references into the page cache; one that cannot gets the bytes
+  // copied into a contiguous buffer (the copy computes the checksum on the way). A gathering NIC
+  // without checksum offload costs a CPU read pass instead: the checksum, with no copy.
+  const intoSocket: Step[] = scatterGather
+    ? [
+        {kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes, descriptors: descriptorCount(bytes), syscall: 'sendfile'},
+        ...(zeroCopy
+          ? []
+          : [{kind: 'cpu-pass', purpose: 'checksum', region: 'page-cache', bytes, syscall: 'sendfile'} satisfies Step]),
+      ]
+    : [{kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'sendfile', async: false}];
   return [
     {kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'sendfile'},
     ...diskRead,
-    intoSocket,
+    ...intoSocket,
     {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'sendfile'},
     // sendfile() has returned: the NIC sends later, on its own, from wherever the bytes are.
-    {kind: 'copy', engine: 'dma', from: zeroCopy ? 'page-cache' : 'socket-buffer', to: 'nic', bytes, syscall: 'sendfile', async: true},
+    {kind: 'copy', engine: 'dma', from: scatterGather ? 'page-cache' : 'socket-buffer', to: 'nic', bytes, syscall: 'sendfile', async: true},
     {kind: 'interrupt', source: 'nic', syscall: 'sendfile'},
   ];
 }
@@ -153,11 +167,13 @@ export function sendfileSummary(fileSize: number, options: SendfileOptions = {})
   const perCall = summarizeSteps(sendfileCallSteps(1, pageCache, nic));
   if (count === 0) return EMPTY_SUMMARY;
   // A call's counts do not depend on its size; only the byte totals do.
-  const counts = scaleSummary({...perCall, cpuBytes: 0, dmaBytes: 0}, count);
+  const counts = scaleSummary({...perCall, cpuBytes: 0, dmaBytes: 0, cpuPassBytes: 0, sentBytes: 0}, count);
   return addSummaries(counts, {
     ...EMPTY_SUMMARY,
-    cpuBytes: zeroCopyCapable(nic) ? 0 : fileSize,
-    dmaBytes: (pageCache === 'miss' ? 2 : 1) * fileSize,
+    cpuBytes: perCall.cpuBytes * fileSize,
+    cpuPassBytes: perCall.cpuPassBytes * fileSize,
+    dmaBytes: perCall.dmaBytes * fileSize,
+    sentBytes: fileSize,
   });
 }
 

@@ -5,6 +5,9 @@ export const EMPTY_SUMMARY: Summary = {
   dmaCopies: 0,
   cpuBytes: 0,
   dmaBytes: 0,
+  cpuPasses: 0,
+  cpuPassBytes: 0,
+  sentBytes: 0,
   modeSwitches: 0,
   syscalls: 0,
   interrupts: 0,
@@ -23,13 +26,17 @@ export function stepSummary(step: Step): Summary {
         modeSwitches: 1,
         syscalls: step.direction === 'user-to-kernel' ? 1 : 0,
       };
-    case 'copy':
+    case 'copy': {
+      const sentBytes = step.to === 'socket-buffer' ? step.bytes : 0;
       return step.engine === 'cpu'
-        ? {...EMPTY_SUMMARY, cpuCopies: 1, cpuBytes: step.bytes}
-        : {...EMPTY_SUMMARY, dmaCopies: 1, dmaBytes: step.bytes};
+        ? {...EMPTY_SUMMARY, cpuCopies: 1, cpuBytes: step.bytes, sentBytes}
+        : {...EMPTY_SUMMARY, dmaCopies: 1, dmaBytes: step.bytes, sentBytes};
+    }
     case 'descriptor':
-      // Appending descriptors moves no payload bytes: that is the point of scatter-gather.
-      return EMPTY_SUMMARY;
+      // Appending page references copies no payload, but the bytes are queued all the same.
+      return {...EMPTY_SUMMARY, sentBytes: step.to === 'socket-buffer' ? step.bytes : 0};
+    case 'cpu-pass':
+      return {...EMPTY_SUMMARY, cpuPasses: 1, cpuPassBytes: step.bytes};
     case 'interrupt':
       return {...EMPTY_SUMMARY, interrupts: 1};
     case 'page-fault':
@@ -43,6 +50,9 @@ export function addSummaries(a: Summary, b: Summary): Summary {
     dmaCopies: a.dmaCopies + b.dmaCopies,
     cpuBytes: a.cpuBytes + b.cpuBytes,
     dmaBytes: a.dmaBytes + b.dmaBytes,
+    cpuPasses: a.cpuPasses + b.cpuPasses,
+    cpuPassBytes: a.cpuPassBytes + b.cpuPassBytes,
+    sentBytes: a.sentBytes + b.sentBytes,
     modeSwitches: a.modeSwitches + b.modeSwitches,
     syscalls: a.syscalls + b.syscalls,
     interrupts: a.interrupts + b.interrupts,
@@ -57,6 +67,9 @@ export function scaleSummary(summary: Summary, times: number): Summary {
     dmaCopies: summary.dmaCopies * times,
     cpuBytes: summary.cpuBytes * times,
     dmaBytes: summary.dmaBytes * times,
+    cpuPasses: summary.cpuPasses * times,
+    cpuPassBytes: summary.cpuPassBytes * times,
+    sentBytes: summary.sentBytes * times,
     modeSwitches: summary.modeSwitches * times,
     syscalls: summary.syscalls * times,
     interrupts: summary.interrupts * times,

@@ -53,6 +53,20 @@ export interface DescriptorStep {
   readonly syscall: SyscallName | null;
 }
 
+/**
+ * The CPU reading every byte without copying it. Today that is one thing: computing the TCP
+ * checksum in software (`skb_checksum_help()`) because the NIC cannot. A pass costs CPU time
+ * and pollutes the cache like a copy, but writes nothing, so it is not counted as a copy.
+ */
+export interface CpuPassStep {
+  readonly kind: 'cpu-pass';
+  readonly purpose: 'checksum';
+  /** Where the bytes the CPU reads are. */
+  readonly region: Region;
+  readonly bytes: number;
+  readonly syscall: SyscallName | null;
+}
+
 /** A device telling the CPU that a transfer has completed. */
 export interface InterruptStep {
   readonly kind: 'interrupt';
@@ -69,7 +83,7 @@ export interface PageFaultStep {
   readonly syscall: SyscallName | null;
 }
 
-export type Step = ModeSwitchStep | CopyStep | DescriptorStep | InterruptStep | PageFaultStep;
+export type Step = ModeSwitchStep | CopyStep | DescriptorStep | CpuPassStep | InterruptStep | PageFaultStep;
 
 export type StepKind = Step['kind'];
 
@@ -79,6 +93,15 @@ export interface Summary {
   readonly dmaCopies: number;
   readonly cpuBytes: number;
   readonly dmaBytes: number;
+  /** Passes in which the CPU reads the payload without copying it (a software checksum). */
+  readonly cpuPasses: number;
+  readonly cpuPassBytes: number;
+  /**
+   * Payload bytes queued on the socket, copied or by reference. The kernel's per-page work
+   * (page-cache lookup, page reference, skb fragment, TCP segmentation, ACKs) grows with
+   * them whatever the method: zero-copy removes copies, not this work.
+   */
+  readonly sentBytes: number;
   readonly modeSwitches: number;
   readonly syscalls: number;
   readonly interrupts: number;

@@ -44,6 +44,8 @@ export function stepEvent(step: Step): DiagramEvent {
       return step.engine === 'cpu' ? 'cpu-copy' : 'dma-copy';
     case 'descriptor':
       return 'descriptor';
+    case 'cpu-pass':
+      return 'cpu-pass';
     case 'interrupt':
       return 'interrupt';
     case 'page-fault':

@@ -16,6 +16,7 @@ export type DiagramEvent =
   | 'dma-copy'
   | 'interrupt'
   | 'descriptor'
+  | 'cpu-pass'
   | 'page-fault'
   | 'context-switch';
 
@@ -65,6 +66,7 @@ export function classify(message: DiagramMessage): DiagramEvent | null {
   if (label.startsWith('dma copy')) return 'dma-copy';
   if (label.startsWith('interrupt')) return 'interrupt';
   if (label.startsWith('descriptor')) return 'descriptor';
+  if (label.startsWith('cpu pass')) return 'cpu-pass';
   if (label.startsWith('page fault')) return 'page-fault';
   if (label.startsWith('context switch')) return 'context-switch';
   return null;

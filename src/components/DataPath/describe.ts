@@ -39,6 +39,11 @@ export function describeStep(step: Step): string {
         {id: 'step.descriptor', message: '{descriptors} descriptor(s) for {bytes} appended to the {to}; no bytes copied'},
         {descriptors: step.descriptors, bytes: formatBytesForReader(step.bytes), to: regionName(step.to)},
       );
+    case 'cpu-pass':
+      return translate(
+        {id: 'step.cpuPass', message: 'CPU pass: the CPU reads {bytes} in the {region} to compute the checksum; nothing is copied'},
+        {bytes: formatBytesForReader(step.bytes), region: regionName(step.region)},
+      );
     case 'interrupt':
       return translate({id: 'step.interrupt', message: 'Interrupt: the {source} reports the transfer done'}, {
         source: regionName(step.source),

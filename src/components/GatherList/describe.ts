@@ -105,6 +105,14 @@ export function describeStop(stop: Stop, context: StopContext): string {
             {n: descriptors.length, blocks},
           )
         : translate({id: 'gatherList.stop.interruptCopy', message: 'Interrupt: the NIC reports the {bytes} sent.'}, {bytes});
+    case 'cpu-pass':
+      return translate(
+        {
+          id: 'gatherList.stop.checksum',
+          message: 'CPU pass: the NIC cannot compute the checksum, so the CPU reads all {bytes} to compute it. Nothing is copied.',
+        },
+        {bytes: formatBytesForReader(step.bytes)},
+      );
     case 'page-fault':
       // sendfile() of cached pages takes no page faults; the model never produces one here.
       return '';
