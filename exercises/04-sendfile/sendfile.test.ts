@@ -29,7 +29,7 @@ const BOTH: NicFeatures = {scatterGather: true, checksumOffload: true};
 // The grader's own statement of the rules, independent of any implementation.
 
 function expectedCall(bytes: number, pageCache: PageCacheState, nic: NicFeatures): Step[] {
-  const zeroCopy = nic.scatterGather && nic.checksumOffload;
+  const gathers = nic.scatterGather;
   const disk: Step[] =
     pageCache === 'miss'
       ? [
@@ -37,15 +37,18 @@ function expectedCall(bytes: number, pageCache: PageCacheState, nic: NicFeatures
           {kind: 'interrupt', source: 'disk', syscall: 'sendfile'},
         ]
       : [];
-  const intoSocket: Step = zeroCopy
-    ? {kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes, descriptors: Math.ceil(bytes / PAGE), syscall: 'sendfile'}
-    : {kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'sendfile', async: false};
+  const checksum: Step[] = nic.checksumOffload
+    ? []
+    : [{kind: 'cpu-pass', purpose: 'checksum', region: 'page-cache', bytes, syscall: 'sendfile'}];
+  const intoSocket: Step[] = gathers
+    ? [{kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes, descriptors: Math.ceil(bytes / PAGE), syscall: 'sendfile'}, ...checksum]
+    : [{kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'sendfile', async: false}];
   return [
     {kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'sendfile'},
     ...disk,
-    intoSocket,
+    ...intoSocket,
     {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'sendfile'},
-    {kind: 'copy', engine: 'dma', from: zeroCopy ? 'page-cache' : 'socket-buffer', to: 'nic', bytes, syscall: 'sendfile', async: true},
+    {kind: 'copy', engine: 'dma', from: gathers ? 'page-cache' : 'socket-buffer', to: 'nic', bytes, syscall: 'sendfile', async: true},
     {kind: 'interrupt', source: 'nic', syscall: 'sendfile'},
   ];
 }
@@ -207,12 +210,12 @@ function gradeSendAll(scenario: Scenario, what: string): {result: SendAllResult;
 
 // ---------------------------------------------------------------------------------------
 
-describe('Part 1: zeroCopyCapable, which NICs let sendfile() skip the CPU copy', () => {
+describe('Part 1: zeroCopyCapable, which NICs let sendfile() send without the CPU touching a byte', () => {
   it('is true with scatter-gather and checksum offload together', () => {
     expect(zeroCopyCapable(BOTH), see('checksum-offload')).toBe(true);
   });
 
-  it('is false with scatter-gather alone: without checksum offload the kernel turns scatter-gather off', () => {
+  it('is false with scatter-gather alone: the CPU copies nothing but still reads every byte for the checksum', () => {
     expect(zeroCopyCapable(SG_ONLY), see('checksum-offload')).toBe(false);
   });
 
@@ -240,8 +243,12 @@ describe('Part 2: one sendfile() call', () => {
     expect(sendfileCallSteps(512), see('one-call')).toEqual(expectedCall(512, 'miss', NO_OFFLOAD));
   });
 
-  it('still copies with the CPU on a NIC with scatter-gather but no checksum offload', () => {
+  it('on a NIC with scatter-gather but no checksum offload, appends descriptors and adds one CPU pass for the checksum, no copy', () => {
     expect(sendfileCallSteps(8 * KiB, 'miss', SG_ONLY), see('checksum-offload')).toEqual(expectedCall(8 * KiB, 'miss', SG_ONLY));
+  });
+
+  it('copies with the CPU on a NIC that cannot gather, even with checksum offload (the copy checksums on the way)', () => {
+    expect(sendfileCallSteps(8 * KiB, 'hit', CHECKSUM_ONLY), see('scatter-gather')).toEqual(expectedCall(8 * KiB, 'hit', CHECKSUM_ONLY));
   });
 
   it('with both offloads, appends one descriptor per 4 KiB page instead of copying, and the NIC gathers from the page cache', () => {
@@ -298,6 +305,18 @@ describe('Part 3: sendfileSummary, a whole file by arithmetic', () => {
 
   it('makes no CPU copy at all with scatter-gather and checksum offload', () => {
     expect(sendfileSummary(10 * MiB, {pageCache: 'hit', nic: BOTH}), see('scatter-gather')).toEqual(expectedSummary(10 * MiB, 'hit', BOTH));
+  });
+
+  it('with scatter-gather alone copies nothing but reads all 10 MiB once for the checksum', () => {
+    expect(sendfileSummary(10 * MiB, {pageCache: 'hit', nic: SG_ONLY}), see('checksum-offload')).toEqual(
+      expectedSummary(10 * MiB, 'hit', SG_ONLY),
+    );
+  });
+
+  it('counts every byte of a 5 GiB file as sent (sentBytes), once, across its three calls', () => {
+    expect(sendfileSummary(5 * GiB, {pageCache: 'hit', nic: SG_ONLY}), see('the-per-call-cap')).toEqual(
+      expectedSummary(5 * GiB, 'hit', SG_ONLY),
+    );
   });
 
   it('costs nothing for an empty file', () => {

@@ -88,18 +88,20 @@ function requireNic(nic: unknown): NicFeatures {
 }
 
 /**
- * 1. Can sendfile() skip the CPU copy on this NIC? Check the input with requireNic first.
+ * 1. Can sendfile() send without the CPU touching a byte (no copy, no checksum pass) on this
+ * NIC? Check the input with requireNic first.
  */
 export function zeroCopyCapable(nic: NicFeatures): boolean {
-  // TODO: which of the two features does zero-copy sending need: one, or both?
+  // TODO: which of the two features does that need: one, or both?
   throw new Error('TODO: zeroCopyCapable is not written yet (exercises/04-sendfile/README.md, part 1)');
 }
 
 /**
  * 2. The steps of ONE sendfile() call that moves `bytes` bytes (1 to MAX_RW_COUNT), in the
  * order they happen, for a page-cache miss or hit and a NIC with or without offloads.
- * Every step belongs to the syscall 'sendfile'. With both offloads, a 'descriptor' step
- * replaces the CPU copy: one descriptor per PAGE_SIZE page (a partial page needs one too).
+ * Every step belongs to the syscall 'sendfile'. With scatter-gather, a 'descriptor' step
+ * replaces the CPU copy: one descriptor per PAGE_SIZE page (a partial page needs one too); a
+ * 'cpu-pass' checksum step follows it when the NIC has no checksum offload.
  */
 export function sendfileCallSteps(bytes: number, pageCache: PageCacheState = 'miss', nic: NicFeatures = DEFAULT_NIC): Step[] {
   // TODO: check the inputs (requireInteger, requireOneOf, and part 1 for the NIC), then return

@@ -18,6 +18,7 @@ const ROWS: readonly {key: keyof Summary; label: () => string; bytes?: boolean}[
   {key: 'cpuCopies', label: () => translate({id: 'counter.cpuCopies', message: 'CPU copies'})},
   {key: 'dmaCopies', label: () => translate({id: 'counter.dmaCopies', message: 'DMA copies'})},
   {key: 'cpuBytes', label: () => translate({id: 'counter.cpuBytes', message: 'Bytes copied by the CPU'}), bytes: true},
+  {key: 'cpuPassBytes', label: () => translate({id: 'counter.cpuPassBytes', message: 'Bytes read by the CPU for checksums'}), bytes: true},
   {key: 'dmaBytes', label: () => translate({id: 'counter.dmaBytes', message: 'Bytes moved by DMA'}), bytes: true},
   {key: 'modeSwitches', label: () => translate({id: 'counter.modeSwitches', message: 'Mode switches'})},
   {key: 'syscalls', label: () => translate({id: 'counter.syscalls', message: 'System calls'})},
@@ -59,6 +60,9 @@ export default function Counters({done, total}: Props): React.ReactNode {
       <p className={styles.cost}>
         <Translate id="counter.cpuTime" values={{time: formatDuration(cost.cpuNs)}}>
           {'Estimated CPU time for the whole transfer: {time}'}
+        </Translate>{' '}
+        <Translate id="counter.kernelWork" values={{time: formatDuration(cost.kernelNs)}}>
+          {'({time} of it is the kernel\'s work per page sent, which no method avoids.)'}
         </Translate>
       </p>
     </div>

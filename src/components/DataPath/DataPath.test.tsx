@@ -81,16 +81,19 @@ describe('<DataPath> for sendfile()', () => {
     expect(screen.getByText(/in 1 call\(s\) of at most 2,147,479,552 bytes, no user buffer/)).toBeTruthy();
   });
 
-  it('makes one CPU copy per call without both NIC features, and none with both', async () => {
+  it('copies without scatter-gather, reads for the checksum with scatter-gather alone, and does neither with both', async () => {
     const user = userEvent.setup();
     const {container} = render(<DataPath method="sendfile" fileSize={4 * KiB} />);
     expect(cpuCopiesTotal(container)).toBe('1');
     expect(totalsColumn(container)['Mode switches']).toBe('2');
+    expect(totalsColumn(container)['Bytes read by the CPU for checksums']).toBe('0 bytes');
     await user.click(screen.getByLabelText('scatter-gather'));
-    expect(cpuCopiesTotal(container)).toBe('1');
-    expect(screen.getByText(/Without checksum offload the kernel turns scatter-gather off/)).toBeTruthy();
+    expect(cpuCopiesTotal(container)).toBe('0');
+    expect(totalsColumn(container)['Bytes read by the CPU for checksums']).toBe('4 KiB');
+    expect(screen.getByText(/copies nothing, but the CPU reads every byte to compute the checksum/)).toBeTruthy();
     await user.click(screen.getByLabelText('checksum offload'));
     expect(cpuCopiesTotal(container)).toBe('0');
+    expect(totalsColumn(container)['Bytes read by the CPU for checksums']).toBe('0 bytes');
     expect(totalsColumn(container)['Bytes copied by the CPU']).toBe('0 bytes');
     expect(screen.getByText(/1 descriptor\(s\) for 4 KiB appended to the socket buffer; no bytes copied/)).toBeTruthy();
     await user.click(screen.getByLabelText('scatter-gather'));

@@ -59,6 +59,7 @@ function rowsFor(readWrite: Summary, sendfile: Summary): CompareRow[] {
     row('cpuCopies', translate({id: 'counter.cpuCopies', message: 'CPU copies'}), count),
     row('dmaCopies', translate({id: 'counter.dmaCopies', message: 'DMA copies'}), count),
     row('cpuBytes', translate({id: 'counter.cpuBytes', message: 'Bytes copied by the CPU'}), formatBytes),
+    row('cpuPassBytes', translate({id: 'counter.cpuPassBytes', message: 'Bytes read by the CPU for checksums'}), formatBytes),
     row('modeSwitches', translate({id: 'counter.modeSwitches', message: 'Mode switches'}), count),
     row('syscalls', translate({id: 'counter.syscalls', message: 'System calls'}), count),
     row('interrupts', translate({id: 'counter.interrupts', message: 'Interrupts'}), count),
@@ -95,7 +96,7 @@ function nicDescription(nic: NicFeatures): string {
   if (nic.scatterGather) {
     return translate({
       id: 'methodCompare.nic.sgOnly',
-      message: 'a NIC with scatter-gather but no checksum offload, so the kernel still copies',
+      message: 'a NIC with scatter-gather but no checksum offload, so the CPU copies nothing but reads every byte for the checksum',
     });
   }
   return translate({id: 'methodCompare.nic.noSg', message: 'a NIC without scatter-gather'});

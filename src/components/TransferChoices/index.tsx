@@ -52,7 +52,9 @@ export function NicChoice({value, onChange, legend}: NicChoiceProps): React.Reac
       </label>
       {value.scatterGather && !value.checksumOffload && (
         <span className={styles.note}>
-          <Translate id="dataPath.sgWithoutChecksum">Without checksum offload the kernel turns scatter-gather off, and copies.</Translate>
+          <Translate id="dataPath.sgWithoutChecksum">
+            Without checksum offload a current kernel (4.17 or later) copies nothing, but the CPU reads every byte to compute the checksum.
+          </Translate>
         </span>
       )}
     </fieldset>
