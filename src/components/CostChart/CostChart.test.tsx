@@ -37,4 +37,20 @@ describe('<CostChart>', () => {
     expect(screen.getByRole('alert').textContent).toBe('Mode switch (ns) must be a positive number; got "-1".');
     expect(readout(container)).toBe(changed);
   });
+
+  it('prices the kernel\'s per-page work, which even the zero-copy curve pays', async () => {
+    const user = userEvent.setup();
+    const {container} = render(<CostChart bufferSize={64 * KiB} pageCache="hit" />);
+    const zeroCopy = METHOD_VARIANTS.find((v) => v.id === 'sendfile-sg')!;
+    const estimate = (perPageKernelNs: number) =>
+      formatDuration(
+        costCurve(zeroCopy, CHART_FILE_SIZES, {bufferSize: 64 * KiB, pageCache: 'hit'}, {...DEFAULT_HARDWARE, perPageKernelNs})[6].cpuNs,
+      );
+    expect(readout(container)).toContain(`${estimate(DEFAULT_HARDWARE.perPageKernelNs)}`);
+    const field = screen.getByLabelText('Kernel work per page sent (ns)');
+    await user.clear(field);
+    await user.type(field, '2000');
+    expect(readout(container)).toContain(estimate(2000));
+    expect(estimate(2000)).not.toBe(estimate(DEFAULT_HARDWARE.perPageKernelNs));
+  });
 });

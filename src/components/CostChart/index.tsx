@@ -24,7 +24,7 @@ const LINE_STYLES: Record<MethodVariant['id'], {className: string; dash: string}
 };
 
 interface ParamField {
-  readonly key: 'memcpyBytesPerSecond' | 'modeSwitchNs' | 'pageFaultNs';
+  readonly key: 'memcpyBytesPerSecond' | 'modeSwitchNs' | 'pageFaultNs' | 'perPageKernelNs';
   readonly label: () => string;
   /** The field shows GB/s for bandwidth; the model wants bytes per second. */
   readonly scale: number;
@@ -34,6 +34,7 @@ const PARAM_FIELDS: readonly ParamField[] = [
   {key: 'memcpyBytesPerSecond', label: () => translate({id: 'costChart.memcpy', message: 'Memory copy bandwidth (GB/s)'}), scale: 1e9},
   {key: 'modeSwitchNs', label: () => translate({id: 'costChart.modeSwitch', message: 'Mode switch (ns)'}), scale: 1},
   {key: 'pageFaultNs', label: () => translate({id: 'costChart.pageFault', message: 'Page fault (ns)'}), scale: 1},
+  {key: 'perPageKernelNs', label: () => translate({id: 'costChart.perPage', message: 'Kernel work per page sent (ns)'}), scale: 1},
 ];
 
 function logScale(value: number, min: number, max: number, from: number, to: number): number {
@@ -48,6 +49,7 @@ export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Pr
     memcpyBytesPerSecond: String(DEFAULT_HARDWARE.memcpyBytesPerSecond / 1e9),
     modeSwitchNs: String(DEFAULT_HARDWARE.modeSwitchNs),
     pageFaultNs: String(DEFAULT_HARDWARE.pageFaultNs),
+    perPageKernelNs: String(DEFAULT_HARDWARE.perPageKernelNs),
   }));
   const [lastValid, setLastValid] = useState<HardwareParams>(DEFAULT_HARDWARE);
   const [cursor, setCursor] = useState(6);
