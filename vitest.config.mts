@@ -29,6 +29,18 @@ const docusaurusStubs = {
   '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
 };
 
+/** The exercise graders; tools/mutation/vitest.config.mts runs this project alone. */
+export const gradersProject = {
+  plugins: [subjectAlias()],
+  resolve: {alias: siteAlias},
+  test: {
+    name: 'graders',
+    environment: 'node' as const,
+    include: ['exercises/*/*.test.ts'],
+    testTimeout: 10_000,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -57,16 +69,7 @@ export default defineConfig({
           include: ['tests/site/**/*.test.ts'],
         },
       },
-      {
-        plugins: [subjectAlias()],
-        resolve: {alias: siteAlias},
-        test: {
-          name: 'graders',
-          environment: 'node',
-          include: ['exercises/*/*.test.ts'],
-          testTimeout: 10_000,
-        },
-      },
+      gradersProject,
       {
         test: {
           name: 'e2e',

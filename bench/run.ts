@@ -18,6 +18,7 @@ import {startStaticServer} from '../tests/support/static-server';
 import {launchForLighthouse, runLighthouse, type FormFactor, type LighthouseResult} from './lighthouse';
 import {measurePageWeight, type PageWeight} from './page-weight';
 import {renderMarkdown, TARGETS} from './report';
+import {readMutationReport, withMutationSection} from '../tools/mutation/report';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
@@ -112,7 +113,7 @@ async function main(args: readonly string[]): Promise<void> {
     pages,
   };
   writeFileSync(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(path.join(ROOT, 'bench', 'report.md'), renderMarkdown(report, TARGETS));
+  writeFileSync(path.join(ROOT, 'bench', 'report.md'), withMutationSection(renderMarkdown(report, TARGETS), readMutationReport()));
   console.log('Wrote bench/report.md and bench/report.json');
 }
 

@@ -5,11 +5,15 @@ import fc from 'fast-check';
 import {chunkCount, readWritePairSteps, readWriteSummary, readWriteTrace} from '@subject/read-write';
 import type {PageCacheState, Step, Summary} from '@site/src/model/types';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectRejects} from '../../tools/grading/rejects';
 
 const CHAPTER = '03';
 const see = (anchor: string) => `see ${chapterSection('read-write', anchor)}`;
 const KiB = 1024;
 const GiB = 1024 * 1024 * 1024;
+/** The most one read() or write() moves: 0x7ffff000 bytes. */
+const RW_CAP = 2_147_479_552;
+const BAD_CACHE = 'warm' as unknown as PageCacheState;
 
 // The grader's own statement of the rules, independent of any implementation.
 function expectedPair(bytes: number, pageCache: PageCacheState): Step[] {
@@ -51,11 +55,14 @@ function expectedSummary(fileSize: number, bufferSize: number, pageCache: PageCa
   };
 }
 
-const sizes = fc.record({
-  fileSize: fc.nat(1 << 26),
-  bufferSize: fc.integer({min: 1, max: 1 << 20}),
-  pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
-});
+// Random files include exact multiples of the buffer, where a wrong last chunk shows.
+const sizes = fc
+  .record({bufferSize: fc.integer({min: 1, max: 1 << 20}), pageCache: fc.constantFrom<PageCacheState>('miss', 'hit')})
+  .chain(({bufferSize, pageCache}) =>
+    fc
+      .oneof(fc.nat(1 << 26), fc.nat(64).map((k) => k * bufferSize))
+      .map((fileSize) => ({fileSize, bufferSize, pageCache})),
+  );
 
 describe('Part 1: chunkCount, how many read()+write() pairs', () => {
   it('splits 10,000 bytes into 4 KiB chunks: three pairs, the last one short (1,808 bytes)', () => {
@@ -90,6 +97,19 @@ describe('Part 1: chunkCount, how many read()+write() pairs', () => {
     expect(() => chunkCount(-1, 4096)).toThrow(/fileSize/);
     expect(() => chunkCount(10, 0)).toThrow(/bufferSize/);
   });
+
+  it('rejects every bad size, even for an empty file, naming the parameter first', () => {
+    const where = see('the-loop');
+    for (const fileSize of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) expectRejects(() => chunkCount(fileSize, 4096), 'fileSize', where);
+    for (const bufferSize of [0, -4096, 0.5, Number.NaN, RW_CAP + 1]) {
+      expectRejects(() => chunkCount(10_000, bufferSize), 'bufferSize', where);
+      expectRejects(() => chunkCount(0, bufferSize), 'bufferSize', `${where} (an empty file too)`);
+    }
+  });
+
+  it('takes a buffer of exactly 0x7ffff000 bytes, the most one call moves', () => {
+    expect(chunkCount(5 * GiB, RW_CAP), see('the-loop')).toEqual({count: 3, lastChunkBytes: 5 * GiB - 2 * RW_CAP});
+  });
 });
 
 describe('Part 2: one read()+write() pair', () => {
@@ -122,6 +142,13 @@ describe('Part 2: one read()+write() pair', () => {
       {chapter: CHAPTER},
     );
   });
+
+  it('moves 1 to 0x7ffff000 bytes, and rejects anything else or an unknown cache state, naming the parameter', () => {
+    const where = see('the-four-copies');
+    expect(readWritePairSteps(RW_CAP, 'hit'), where).toEqual(expectedPair(RW_CAP, 'hit'));
+    for (const bytes of [0, -1, 1.5, Number.NaN, RW_CAP + 1]) expectRejects(() => readWritePairSteps(bytes, 'miss'), 'bytes', where);
+    expectRejects(() => readWritePairSteps(4096, BAD_CACHE), 'pageCache', see('page-cache-hits'));
+  });
 });
 
 describe('Part 3: readWriteSummary, the whole loop by arithmetic', () => {
@@ -153,9 +180,33 @@ describe('Part 3: readWriteSummary, the whole loop by arithmetic', () => {
   it('rejects NaN with a message naming the parameter', () => {
     expect(() => readWriteSummary(Number.NaN, 4096)).toThrow(/fileSize/);
   });
+
+  it('rejects a bad buffer or cache state, even for an empty file', () => {
+    const where = see('the-loop');
+    expectRejects(() => readWriteSummary(10_000, 0), 'bufferSize', where);
+    expectRejects(() => readWriteSummary(0, 0), 'bufferSize', `${where} (an empty file too)`);
+    expectRejects(() => readWriteSummary(10_000, 4096, BAD_CACHE), 'pageCache', where);
+    expectRejects(() => readWriteSummary(0, 4096, BAD_CACHE), 'pageCache', `${where} (an empty file too)`);
+  });
 });
 
 describe('Part 4: readWriteTrace, listing a few chunks and counting the rest', () => {
+  it('rejects a bad listedChunks (0 to 1000), size or cache state, naming the parameter', () => {
+    const where = see('big-files');
+    for (const listedChunks of [-1, 1.5, 1001, Number.NaN]) {
+      expectRejects(() => readWriteTrace(10_000, 4096, {listedChunks}), 'listedChunks', where);
+    }
+    expectRejects(() => readWriteTrace(10_000, 4096, {pageCache: BAD_CACHE, listedChunks: 0}), 'pageCache', where);
+    expectRejects(() => readWriteTrace(0, 4096, {pageCache: BAD_CACHE}), 'pageCache', `${where} (an empty file too)`);
+    expectRejects(() => readWriteTrace(-1, 4096), 'fileSize', where);
+    expectRejects(() => readWriteTrace(0, 0), 'bufferSize', where);
+  });
+
+  it('lists nothing with listedChunks 0 and up to 1000 pairs with listedChunks 1000', () => {
+    expect(readWriteTrace(10_000, 4096, {listedChunks: 0}).chunks, see('big-files')).toEqual([]);
+    expect(readWriteTrace(1001 * 100, 100, {listedChunks: 1000}).chunks, see('big-files')).toHaveLength(1000);
+  });
+
   it('lists all three chunks of a 10,000-byte file (omitted is null)', () => {
     const trace = readWriteTrace(10_000, 4 * KiB);
     expect(trace.omitted, see('big-files')).toBeNull();
@@ -179,12 +230,15 @@ describe('Part 4: readWriteTrace, listing a few chunks and counting the rest', (
 
   it('accounts for every byte and every count on random inputs', () => {
     checkProperty(
-      fc.record({
-        fileSize: fc.nat(1 << 22),
-        bufferSize: fc.integer({min: 1, max: 1 << 16}),
-        pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
-        listedChunks: fc.nat(5),
-      }),
+      fc
+        .record({
+          bufferSize: fc.integer({min: 1, max: 1 << 16}),
+          pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
+          listedChunks: fc.nat(5),
+        })
+        .chain((rest) =>
+          fc.oneof(fc.nat(1 << 22), fc.nat(8).map((k) => k * rest.bufferSize)).map((fileSize) => ({...rest, fileSize})),
+        ),
       ({fileSize, bufferSize, pageCache, listedChunks}) => {
         const context = `fileSize=${fileSize}, bufferSize=${bufferSize}, pageCache=${pageCache}, listedChunks=${listedChunks}; ${see('big-files')}`;
         const trace = readWriteTrace(fileSize, bufferSize, {pageCache, listedChunks});

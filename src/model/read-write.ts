@@ -65,6 +65,8 @@ export function readWriteSummary(
   pageCache: PageCacheState = 'miss',
 ): Summary {
   const {count} = chunkCount(fileSize, bufferSize);
+  // Checked even for an empty file, so a bad option never passes unnoticed.
+  requireOneOf('pageCache', pageCache, ['miss', 'hit'] as const);
   if (count === 0) return EMPTY_SUMMARY;
   const perPair = summarizeSteps(readWritePairSteps(1, pageCache));
   // A pair's counts do not depend on its size; only the byte totals do.
@@ -80,7 +82,7 @@ export function readWriteSummary(
 
 /** The loop as a trace: the first `listedChunks` pairs step by step, the rest counted. */
 export function readWriteTrace(fileSize: number, bufferSize: number, options: ReadWriteOptions = {}): Trace {
-  const pageCache = options.pageCache ?? 'miss';
+  const pageCache = requireOneOf('pageCache', options.pageCache ?? 'miss', ['miss', 'hit'] as const);
   const listedChunks = requireInteger('listedChunks', options.listedChunks ?? DEFAULT_LISTED_CHUNKS, {
     min: 0,
     max: 1000,
