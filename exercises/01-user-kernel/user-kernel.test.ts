@@ -16,6 +16,7 @@ import {
 import {DEFAULT_HARDWARE, type HardwareParams} from '@site/src/model/cost';
 import type {SyscallName} from '@site/src/model/types';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectRejects} from '../../tools/grading/rejects';
 
 const CHAPTER = '01';
 const see = (anchor: string) => `see ${chapterSection('user-and-kernel-space', anchor)}`;
@@ -211,6 +212,7 @@ describe('Part 2: classifyAddress, user, kernel or non-canonical', () => {
   it('rejects addresses below 0 or above 2^64-1, and 6-level paging, naming the parameter and the value', () => {
     expect(() => classifyAddress(-1n), see('the-address-space-split')).toThrow(/address.*got -1/);
     expect(() => classifyAddress(TOP), see('the-address-space-split')).toThrow(/address.*got 0x1_0000_0000_0000_0000/);
+    for (const bad of [-1n, TOP]) expectRejects(() => classifyAddress(bad), 'address', see('the-address-space-split'));
     expect(() => classifyAddress(0n, 6 as PagingLevels), see('canonical-addresses')).toThrow(/pagingLevels.*got 6/);
   });
 });

@@ -8,6 +8,7 @@ import {sendAll, sendfileCallSteps, sendfileSummary, zeroCopyCapable, type NicFe
 import {createSimulatedKernel, type KernelCall, type KernelPattern} from '@site/src/model/sendfile-kernel';
 import type {PageCacheState, Step, Summary} from '@site/src/model/types';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectRejects} from '../../tools/grading/rejects';
 
 const CHAPTER = '04';
 const see = (anchor: string) => `see ${chapterSection('sendfile', anchor)}`;
@@ -285,6 +286,15 @@ describe('Part 2: one sendfile() call', () => {
     expect(() => sendfileCallSteps(0)).toThrow(/bytes/);
     expect(() => sendfileCallSteps(CALL_CAP + 1)).toThrow(/bytes/);
   });
+
+  it('moves 1 to 0x7ffff000 bytes and checks every parameter, naming it first', () => {
+    const where = see('one-call');
+    expect(sendfileCallSteps(CALL_CAP, 'hit', BOTH), where).toEqual(expectedCall(CALL_CAP, 'hit', BOTH));
+    for (const bytes of [0, -1, 1.5, Number.NaN, CALL_CAP + 1]) expectRejects(() => sendfileCallSteps(bytes, 'miss', BOTH), 'bytes', where);
+    expectRejects(() => sendfileCallSteps(4096, 'warm' as PageCacheState, BOTH), 'pageCache', see('page-cache-hits'));
+    expectRejects(() => sendfileCallSteps(4096, 'hit', {scatterGather: 1, checksumOffload: true} as unknown as NicFeatures), 'nic.scatterGather', where);
+    expectRejects(() => sendfileCallSteps(4096, 'hit', null as unknown as NicFeatures), 'nic', where);
+  });
 });
 
 describe('Part 3: sendfileSummary, a whole file by arithmetic', () => {
@@ -343,6 +353,22 @@ describe('Part 3: sendfileSummary, a whole file by arithmetic', () => {
   it('rejects a file size that is not a whole number of bytes, naming `fileSize`', () => {
     expect(() => sendfileSummary(Number.NaN)).toThrow(/fileSize/);
     expect(() => sendfileSummary(-1)).toThrow(/fileSize/);
+  });
+
+  it('checks the options even for an empty file, naming them first', () => {
+    const where = see('the-per-call-cap');
+    for (const fileSize of [-1, 0.5, Number.NaN]) expectRejects(() => sendfileSummary(fileSize), 'fileSize', where);
+    for (const fileSize of [0, GiB]) {
+      expectRejects(() => sendfileSummary(fileSize, {pageCache: 'warm' as PageCacheState}), 'pageCache', where);
+      expectRejects(() => sendfileSummary(fileSize, {nic: {scatterGather: true} as NicFeatures}), 'nic.checksumOffload', where);
+    }
+  });
+
+  it('needs exactly one call for a file of exactly 0x7ffff000 bytes, and two for one byte more', () => {
+    expect(sendfileSummary(CALL_CAP, {pageCache: 'hit', nic: BOTH}), see('the-per-call-cap')).toEqual(expectedSummary(CALL_CAP, 'hit', BOTH));
+    expect(sendfileSummary(CALL_CAP + 1, {pageCache: 'hit', nic: BOTH}), see('the-per-call-cap')).toEqual(
+      expectedSummary(CALL_CAP + 1, 'hit', BOTH),
+    );
   });
 });
 
