@@ -2,6 +2,7 @@
 // learner how to replay a failure, and links back to the chapter that explains a rule.
 import fc from 'fast-check';
 import {gradeSeed} from './seed';
+import {describeDifferences, fieldDifferences} from './difference';
 // Every grader imports this module, so this is where each grader also reports its progress to
 // the workbench's per-test time limit (a no-op outside `npm run grade`).
 import './progress-probe';
@@ -42,8 +43,8 @@ export function checkProperty<T>(
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   const error = new Error(
     [
-      `A random case failed: ${counterexample}`,
-      cause,
+      `A random case failed (the smallest input fast-check found): ${counterexample}`,
+      explainFailure(details.errorInstance, cause),
       `Seed ${seed}. Replay exactly this case with: GRADE_SEED=${seed} npm run grade -- ${chapter}`,
     ].join('\n\n'),
   );
@@ -54,3 +55,16 @@ export function checkProperty<T>(
   }
   throw error;
 }
+
+/**
+ * The assertion's message, and when it compared two values, every field that differs: Vitest's
+ * own diff of a large object is cut short ("{ …(3) }"), often before the field that matters.
+ */
+function explainFailure(error: unknown, message: string): string {
+  if (typeof error !== 'object' || error === null || !('expected' in error) || !('actual' in error)) return message;
+  const {expected, actual} = error as {expected: unknown; actual: unknown};
+  const differences = fieldDifferences(expected, actual);
+  if (differences.length === 0) return message;
+  return `${message.split('\n')[0]}\n\n${describeDifferences(differences)}`;
+}
+
