@@ -15,6 +15,7 @@ import {
 } from '@subject/dma';
 import {ModelInputError} from '@site/src/model/validate';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectRejects} from '../../tools/grading/rejects';
 import {expectInputsUnchanged} from '../../tools/grading/inputs';
 
 const CHAPTER = '02';
@@ -219,6 +220,7 @@ describe('Part 2: dmaCpuCycles, the CPU programs the engine and takes the interr
       /transfers .*got 101/,
     );
     expect(messageOf(() => dmaCpuCycles(-1, 1), 'dmaCpuCycles(-1, 1)')).toMatch(/bytes must be a whole number/);
+    for (const transfers of [0, 101, 1.5]) expectRejects(() => dmaCpuCycles(100, transfers), 'transfers', see('completion-interrupts'));
   });
 });
 
