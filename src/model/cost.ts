@@ -63,7 +63,7 @@ export const HARDWARE_SOURCES: Record<keyof HardwareParams, HardwareParamSource>
     label: 'Page fault (file-backed, minor)',
     unit: 'ns',
     source:
-      'an assumption: a minor fault on a cached file page, which maps up to 16 pages (fault-around). It is well below the 4.4-7.6 us of an anonymous first-touch fault measured on a VM (fact sheet), which also allocates and zeroes a page. Measure your own with npm run lab',
+      'an assumption for a physical machine, not a measurement: a minor fault on a cached file page, which maps up to 16 pages (fault-around). An anonymous first-touch fault also allocates and zeroes a page and costs more (4.4-7.6 us on a VM, fact sheet). Virtual machines make page-table updates expensive: on the course\'s 2-vCPU VM (Linux 6.18) one fault-around fault on a cached tmpfs file took about 42 us. Measure your own with npm run lab',
   },
   perPageKernelNs: {
     label: 'Kernel work per page sent',
