@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import {sendAll, sendfileCallSteps, sendfileSummary, zeroCopyCapable, type NicFeatures, type SendAllResult} from '@subject/sendfile';
 // The simulated kernel is a fixture, not the subject: always the course's own, so the rules a
 // loop is graded by cannot change with the file being graded.
-import {createSimulatedKernel, type KernelCall, type KernelPattern} from '@site/src/model/sendfile-kernel';
+import {createSimulatedKernel, type KernelCall, type KernelPattern, type SimulatedKernel} from '@site/src/model/sendfile-kernel';
 import type {PageCacheState, Step, Summary} from '@site/src/model/types';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
 import {expectRejects} from '../../tools/grading/rejects';
@@ -444,5 +444,36 @@ describe('Part 4: sendAll, the loop that sends a whole file', () => {
       },
       {chapter: CHAPTER, runs: 200},
     );
+  });
+
+  it('stops with an error when sendfile() returns 0 before the end (the file got shorter), instead of spinning', () => {
+    // A kernel for a file that shrank after 100 bytes: sendfile() moves 100, then returns 0.
+    let sendfileCalls = 0;
+    const shrinking: SimulatedKernel = {
+      fileSize: 1000,
+      callBudget: 3,
+      sendfile: () => {
+        sendfileCalls++;
+        if (sendfileCalls > 3) throw new Error('the loop kept calling sendfile() after it returned 0');
+        return sendfileCalls === 1 ? 100 : 0;
+      },
+      waitWritable: () => undefined,
+      readWrite: () => 0,
+      calls: () => [],
+    };
+    let thrown: unknown = null;
+    try {
+      sendAll(shrinking, 1000);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown, `sendAll returned normally; ${see('short-returns')}`).toBeInstanceOf(Error);
+    expect(sendfileCalls, `sendfile() calls after the 0: stop at the first one; ${see('short-returns')}`).toBe(2);
+  });
+
+  it('rejects a file size that is not a whole number of bytes, naming `fileSize` first', () => {
+    for (const fileSize of [-1, 0.5, Number.NaN]) {
+      expectRejects(() => sendAll(createSimulatedKernel({seed: 1, fileSize: 10}), fileSize), 'fileSize', see('short-returns'));
+    }
   });
 });
