@@ -11,6 +11,11 @@ export interface EquivalentMutant {
   readonly mutator: string;
   readonly original: string;
   readonly replacement: string;
+  /**
+   * Optional: the text just before the mutated span on its line ("unit: "), to tell apart two
+   * mutants that change the same text on one line, such as a parameter's name and its unit.
+   */
+  readonly before?: string;
   /** Why no input can tell this mutant from the original. */
   readonly reason: string;
 }
@@ -21,27 +26,31 @@ export interface MutantKey {
   readonly mutator: string;
   readonly original: string;
   readonly replacement: string;
+  /** The text of the mutant's line before it starts. */
+  readonly before: string;
 }
 
 export const EQUIVALENTS_FILE = 'equivalent-mutants.json';
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-export function sameMutant(a: MutantKey, b: MutantKey): boolean {
+export function sameMutant(listed: EquivalentMutant, seen: MutantKey): boolean {
   return (
-    a.file === b.file &&
-    a.mutator === b.mutator &&
-    squash(a.original) === squash(b.original) &&
-    squash(a.replacement) === squash(b.replacement)
+    listed.file === seen.file &&
+    listed.mutator === seen.mutator &&
+    squash(listed.original) === squash(seen.original) &&
+    squash(listed.replacement) === squash(seen.replacement) &&
+    (listed.before === undefined || squash(seen.before).endsWith(squash(listed.before)))
   );
 }
 
 function isEquivalent(value: unknown): value is EquivalentMutant {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return ['file', 'function', 'mutator', 'original', 'replacement', 'reason'].every(
+  const required = ['file', 'function', 'mutator', 'original', 'replacement', 'reason'].every(
     (field) => typeof record[field] === 'string' && (record[field] as string).length > 0,
   );
+  return required && (record.before === undefined || typeof record.before === 'string');
 }
 
 /** The chapter's list, or none; a malformed list is an error that names the file and entry. */

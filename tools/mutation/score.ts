@@ -20,7 +20,7 @@ interface StrykerReport {
 }
 
 /** A mutant the grader did not catch, described so a person can find it and a list can name it. */
-export interface Survivor extends MutantKey {
+export interface Survivor extends Omit<MutantKey, 'before'> {
   readonly function: string;
   readonly line: number;
   readonly status: 'Survived' | 'NoCoverage';
@@ -82,19 +82,22 @@ export function scoreReport(
       if (mutant.status === 'Killed') killed++;
       else if (mutant.status === 'Timeout') timedOut++;
       else if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
+        const {start} = mutant.location;
         const key: MutantKey = {
           file: relative,
           mutator: mutant.mutatorName,
           original: textAt(file.source, mutant.location),
           replacement: mutant.replacement ?? '',
+          before: file.source.split('\n')[start.line - 1].slice(0, start.column - 1),
         };
         const listed = equivalents.find((entry) => sameMutant(entry, key));
         if (listed) {
           equivalent++;
           used.add(listed);
         } else {
+          const {before: _before, ...described} = key;
           survivors.push({
-            ...key,
+            ...described,
             function: functionAt(functions, relative, mutant.location.start.line),
             line: mutant.location.start.line,
             status: mutant.status,
