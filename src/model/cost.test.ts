@@ -61,5 +61,27 @@ describe('formatDuration', () => {
     expect(formatDuration(850)).toBe('850 ns');
     expect(formatDuration(12_300)).toBe('12.3 µs');
     expect(formatDuration(0.12e9)).toBe('120 ms');
+    expect(formatDuration(42.5e9)).toBe('42.5 s');
+    expect(formatDuration(7.5 * 60e9)).toBe('7.5 min');
+    expect(formatDuration(3.2 * 3600e9)).toBe('3.2 h');
+    expect(formatDuration(4.1 * 86_400e9)).toBe('4.1 d');
+    expect(formatDuration(429_675_256.89e9)).toBe('13.6 years');
+    expect(formatDuration(1e9 * 3600 * 24 * 365.25 * 12_345)).toBe('12,345 years');
+  });
+
+  it('moves to the next unit when rounding reaches it, and never prints 1000 of anything below a century', () => {
+    expect(formatDuration(999.96e6)).toBe('1 s');
+    expect(formatDuration(59.999e9)).toBe('1 min');
+    expect(formatDuration(999.95)).toBe('1 µs');
+    const near = (edge: number) => fc.double({min: edge * 0.999, max: edge * 1.001, noNaN: true});
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({min: 0, max: 100 * 365.25 * 86_400e9, noNaN: true}), near(1e3), near(1e6), near(1e9), near(60e9), near(3600e9)),
+        (ns) => {
+          const [figure] = formatDuration(ns).split(' ');
+          expect(Number(figure.replaceAll(',', ''))).toBeLessThan(1000);
+        },
+      ),
+    );
   });
 });

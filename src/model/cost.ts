@@ -137,10 +137,29 @@ export function estimateCost(summary: Summary, params: HardwareParams = DEFAULT_
   };
 }
 
-/** "850 ns", "12.3 µs", "89.5 ms", "1.2 s". */
+// Each unit in turn, with how many of it make the next, and the decimals it is shown with.
+const DURATION_UNITS: readonly {readonly unit: string; readonly ns: number; readonly next: number; readonly decimals: number}[] = [
+  {unit: 'ns', ns: 1, next: 1000, decimals: 1},
+  {unit: 'µs', ns: 1e3, next: 1000, decimals: 1},
+  {unit: 'ms', ns: 1e6, next: 1000, decimals: 1},
+  {unit: 's', ns: 1e9, next: 60, decimals: 2},
+  {unit: 'min', ns: 60e9, next: 60, decimals: 1},
+  {unit: 'h', ns: 3600e9, next: 24, decimals: 1},
+  {unit: 'd', ns: 86_400e9, next: 365.25, decimals: 1},
+];
+const YEAR_NS = 365.25 * 86_400e9;
+
+/**
+ * "850 ns", "12.3 µs", "89.5 ms", "1.2 s", "7.5 min", "3.2 h", "4.1 d", "13.6 years": the largest
+ * unit that keeps the figure at least 1 (after rounding), so a huge estimate reads as a
+ * duration, not as 429675256.89 s.
+ */
 export function formatDuration(ns: number): string {
-  if (ns < 1e3) return `${Number(ns.toFixed(1))} ns`;
-  if (ns < 1e6) return `${Number((ns / 1e3).toFixed(1))} µs`;
-  if (ns < 1e9) return `${Number((ns / 1e6).toFixed(1))} ms`;
-  return `${Number((ns / 1e9).toFixed(2))} s`;
+  for (const {unit, ns: size, next, decimals} of DURATION_UNITS) {
+    const figure = Number((ns / size).toFixed(decimals));
+    if (figure < next) return `${figure} ${unit}`;
+  }
+  const years = ns / YEAR_NS;
+  const figure = years < 100 ? String(Number(years.toFixed(1))) : Math.round(years).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${figure} years`;
 }

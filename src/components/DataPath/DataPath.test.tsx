@@ -55,6 +55,13 @@ describe('<DataPath> for read()+write()', () => {
     await user.clear(file);
     await user.type(file, 'abc');
     expect(screen.getByRole('alert').textContent).toBe('File size must be a number; got "abc".');
+    // JavaScript's Number() would read these as 16, 3 and Infinity. Pasted, so that no
+    // valid prefix ("0") is ever in the field.
+    for (const typed of ['0x10', '0b11', 'Infinity']) {
+      await user.clear(file);
+      await user.paste(typed);
+      expect(screen.getByRole('alert').textContent).toBe(`File size must be a number; got "${typed}".`);
+    }
     await user.clear(file);
     await user.type(file, '-5');
     expect(screen.getByRole('alert').textContent).toBe('File size cannot be negative; got -5 KiB.');
