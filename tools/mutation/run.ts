@@ -29,7 +29,7 @@ function strykerConfig(chapter: ExerciseChapter, functions: readonly GradedFunct
     // @subject imports at the model.
     vitest: {configFile: 'tools/mutation/vitest.config.mts', related: false},
     checkers: ['typescript'],
-    tsconfigFile: 'tsconfig.json',
+    tsconfigFile: 'tools/mutation/tsconfig.json',
     typescriptChecker: {prioritizePerformanceOverAccuracy: true},
     mutate: functions.map((f) => `${f.file}:${f.startLine}-${f.endLine}`),
     coverageAnalysis: 'perTest',
