@@ -468,6 +468,7 @@ describe('Part 4: sendAll, the loop that sends a whole file', () => {
       thrown = error;
     }
     expect(thrown, `sendAll returned normally; ${see('short-returns')}`).toBeInstanceOf(Error);
+    expect((thrown as Error).message.trim(), `the error must say what happened (the file got shorter); ${see('short-returns')}`).not.toBe('');
     expect(sendfileCalls, `sendfile() calls after the 0: stop at the first one; ${see('short-returns')}`).toBe(2);
   });
 
