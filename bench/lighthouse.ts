@@ -16,6 +16,11 @@ export interface LighthouseResult {
   readonly performanceRange: readonly [number, number];
   /** The lowest and highest TBT over those runs. */
   readonly tbtRangeMs: readonly [number, number];
+  /**
+   * Lighthouse's own measure of how fast this machine ran JavaScript just before each run
+   * (environment.benchmarkIndex): a run on a busy machine shows as a low figure.
+   */
+  readonly benchmarkIndexes: readonly number[];
 }
 
 export const DEBUG_PORT = 9333;
@@ -31,6 +36,7 @@ export function launchForLighthouse(): Promise<Browser> {
 interface LhrLike {
   categories: Record<string, {score: number | null}>;
   audits: Record<string, {numericValue?: number}>;
+  environment?: {benchmarkIndex?: number};
 }
 
 async function runOnce(url: string, formFactor: FormFactor): Promise<LhrLike> {
@@ -76,5 +82,6 @@ export async function runLighthouse(url: string, formFactor: FormFactor, runs = 
     runs: lhrs.length,
     performanceRange: [Math.min(...performanceScores), Math.max(...performanceScores)],
     tbtRangeMs: [Math.min(...tbt), Math.max(...tbt)],
+    benchmarkIndexes: lhrs.map((run) => Math.round(run.environment?.benchmarkIndex ?? 0)),
   };
 }

@@ -2,8 +2,11 @@
 // it gzipped on loopback, runs Lighthouse (mobile and desktop) on the landing page, a plain
 // doc page and every chapter in both locales, weighs each page's JS and CSS, times grading
 // and the model, and writes bench/report.json and bench/report.md. Flags: --skip-build,
-// --mobile-only, --runs N (Lighthouse runs per page and form factor, median kept; default 5).
-// A benchmark, not a test: it never fails on a timing.
+// --mobile-only, --runs N (Lighthouse runs per page and form factor, median kept; default 5),
+// --pages /a/,/b/ (measure only these paths, in both locales; for a quick look).
+// A benchmark, not a test: it never fails on a timing. Every page is also reported against the
+// course's plainest page (/docs/exercises/, no live component) measured in the same run, and
+// the report records the machine: absolute figures differ widely between machines.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -18,6 +21,7 @@ import {startStaticServer} from '../tests/support/static-server';
 import {launchForLighthouse, runLighthouse, type FormFactor, type LighthouseResult} from './lighthouse';
 import {measurePageWeight, type PageWeight} from './page-weight';
 import {renderMarkdown, TARGETS} from './report';
+import {loadAverageNow, machineFacts, type MachineFacts} from './machine';
 import {readMutationReport, withMutationSection} from '../tools/mutation/report';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -25,7 +29,8 @@ const BIN = path.join(ROOT, 'node_modules', '.bin');
 
 export interface PageReport {
   readonly path: string;
-  readonly kind: 'landing' | 'plain' | 'chapter';
+  /** 'baseline': the plainest page, which every other page is compared with. */
+  readonly kind: 'landing' | 'baseline' | 'page' | 'chapter';
   readonly locale: 'en' | 'zh-Hans';
   readonly lighthouse: Partial<Record<FormFactor, LighthouseResult>>;
   readonly weight: PageWeight;
@@ -33,7 +38,7 @@ export interface PageReport {
 
 export interface BenchReport {
   readonly generatedAt: string;
-  readonly machine: {cpus: number; node: string};
+  readonly machine: MachineFacts;
   readonly build: {coldSeconds: number | null; warmSeconds: number | null};
   readonly gradeReferenceSeconds: number;
   readonly model: {summarise1GiB4KiBMicroseconds: number};
@@ -63,15 +68,27 @@ function numberFlag(args: readonly string[], flag: string, fallback: number): nu
   return value;
 }
 
-function pagesToMeasure(): {path: string; kind: PageReport['kind']}[] {
+export const BASELINE_PATH = '/docs/exercises/';
+
+function pagesToMeasure(only: readonly string[]): {path: string; kind: PageReport['kind']}[] {
   const chapters = CHAPTERS.filter((c) => c.status === 'published').map((c) => ({path: `/docs/${c.slug}/`, kind: 'chapter' as const}));
-  return [{path: '/', kind: 'landing'}, {path: '/docs/teach/', kind: 'plain'}, ...chapters];
+  const all: {path: string; kind: PageReport['kind']}[] = [
+    {path: BASELINE_PATH, kind: 'baseline'},
+    {path: '/', kind: 'landing'},
+    {path: '/docs/teach/', kind: 'page'},
+    ...chapters,
+  ];
+  // The baseline is always measured: every other figure is read against it.
+  return only.length === 0 ? all : all.filter((page) => page.kind === 'baseline' || only.includes(page.path));
 }
 
 async function main(args: readonly string[]): Promise<void> {
   const skipBuild = args.includes('--skip-build');
   const formFactors: FormFactor[] = args.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
   const runs = numberFlag(args, '--runs', 5);
+  const pagesAt = args.indexOf('--pages');
+  const only = pagesAt >= 0 ? (args[pagesAt + 1] ?? '').split(',').filter(Boolean) : [];
+  const loadAverageStart = loadAverageNow();
   const build = {coldSeconds: null as number | null, warmSeconds: null as number | null};
   if (!skipBuild) {
     console.log('Building (cold)...');
@@ -88,9 +105,10 @@ async function main(args: readonly string[]): Promise<void> {
   const weigher = await launchChromium();
   const lighthouseBrowser = await launchForLighthouse();
   const pages: PageReport[] = [];
+  const chromiumVersion = lighthouseBrowser.version();
   try {
     for (const locale of ['en', 'zh-Hans'] as const) {
-      for (const page of pagesToMeasure()) {
+      for (const page of pagesToMeasure(only)) {
         const urlPath = locale === 'en' ? page.path : `/zh-Hans${page.path}`;
         console.log(`Measuring ${urlPath}`);
         const lighthouse: PageReport['lighthouse'] = {};
@@ -106,7 +124,7 @@ async function main(args: readonly string[]): Promise<void> {
   }
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
-    machine: {cpus: (await import('node:os')).cpus().length, node: process.version},
+    machine: machineFacts(chromiumVersion, loadAverageStart),
     build,
     gradeReferenceSeconds,
     model,
