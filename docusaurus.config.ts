@@ -5,6 +5,7 @@ import studentModelPlugin from './tools/site/student-model';
 import leanStartupPlugin from './tools/site/lean-startup';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 import {ssrTemplate} from './tools/site/ssr-template';
+import {siteAddress} from './tools/publish/site-address';
 
 // Docusaurus loads the config once per locale and says which one in this variable; the
 // site title appears in every page's <title>, so it is translated here.
@@ -29,8 +30,9 @@ const config: Config = {
     v4: true,
   },
 
-  url: 'https://zero-copy.example.org',
-  baseUrl: '/',
+  // SITE_URL and BASE_URL at build time; https://zero-copy.example.org/ by default.
+  ...siteAddress(),
+  // Every page is a folder with an index.html: /docs/sendfile/ (hosts must serve it so).
   trailingSlash: true,
 
   // Paint the server-rendered page before React starts (see the file for why).

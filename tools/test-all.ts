@@ -39,9 +39,16 @@ function exec(command: string, args: readonly string[], env: NodeJS.ProcessEnv =
 }
 
 /** One pass or one failure, for layers that are a single check. */
-async function single(command: string, args: readonly string[]): Promise<Tally> {
-  const code = await exec(command, args);
+async function single(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Tally> {
+  const code = await exec(command, args, env);
   return code === 0 ? {passed: 1, failed: 0, skipped: 0} : {passed: 0, failed: 1, skipped: 0};
+}
+
+/** The site as a fork publishes it on GitHub Pages, for the browser tests of tests/e2e/subpath.test.ts. */
+async function builds(): Promise<Tally> {
+  const root = await single('docusaurus', ['build']);
+  const subpath = await single('docusaurus', ['build', '--out-dir', 'build-subpath'], {BASE_URL: '/zero-copy/', SITE_URL: 'https://me.github.io'});
+  return {passed: root.passed + subpath.passed, failed: root.failed + subpath.failed, skipped: 0};
 }
 
 /** Runs Vitest projects and counts their tests from the JSON report. */
@@ -105,7 +112,7 @@ const LAYERS: readonly Layer[] = [
   {id: 'graders', title: 'Exercise graders on the reference model', run: () => vitest(['graders'], {ZC_TARGET: 'reference'})},
   {id: 'starters', title: 'Exercise graders fail on the pristine starters', run: startersFail},
   {id: 'workbench', title: 'Exercise workbench on a tiny exercise set', run: () => vitest(['workbench'])},
-  {id: 'build', title: 'Production build, en and zh-Hans', run: () => single('docusaurus', ['build'])},
+  {id: 'build', title: 'Production builds, en and zh-Hans, at / and under /zero-copy/', run: builds},
   {id: 'e2e', title: 'Browser tests in headless Chromium', run: () => vitest(['e2e'])},
 ];
 

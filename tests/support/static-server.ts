@@ -37,7 +37,11 @@ function resolveFile(root: string, urlPath: string): string | null {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
-export function startStaticServer(root: string, port = 0): Promise<StaticServer> {
+/**
+ * Serves `root` at `basePath` ("/" or "/zero-copy/"): a site built for a sub-path is tested
+ * the way a host such as GitHub Pages serves it, with nothing answered outside that path.
+ */
+export function startStaticServer(root: string, port = 0, basePath = '/'): Promise<StaticServer> {
   const compressed = new Map<string, {version: string; body: Buffer}>();
   const gzipped = (file: string): Buffer => {
     const stat = statSync(file);
@@ -49,7 +53,9 @@ export function startStaticServer(root: string, port = 0): Promise<StaticServer>
     return body;
   };
   const server = http.createServer((request, response) => {
-    const found = resolveFile(root, request.url ?? '/');
+    const requested = request.url ?? '/';
+    const inside = requested.startsWith(basePath) || `${requested}/` === basePath;
+    const found = inside ? resolveFile(root, `/${requested.slice(basePath.length)}`) : null;
     const file = found ?? path.join(root, '404.html');
     const extension = path.extname(file);
     response.statusCode = found ? 200 : 404;
