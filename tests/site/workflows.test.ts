@@ -1,7 +1,7 @@
 // Every GitHub Actions workflow the repository ships must be valid against GitHub's schema
 // (checked with action-validator), so a teacher's Classroom run never fails on a typo.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -20,8 +20,19 @@ function validate(file: string): {status: number | null; output: string} {
 describe('GitHub Actions workflows', () => {
   const files = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name));
 
-  it('include the Classroom workflow', () => {
+  it('include the Classroom workflow and the GitHub Pages deployment', () => {
     expect(files).toContain('classroom.yml');
+    expect(files).toContain('deploy.yml');
+  });
+
+  it('deploy only where Pages is on, building for the address GitHub gives the repository', () => {
+    const deploy = readFileSync(path.join(WORKFLOWS, 'deploy.yml'), 'utf8');
+    expect(deploy).toContain('if: github.event.repository.has_pages');
+    expect(deploy).toMatch(/uses: actions\/configure-pages@v\d+/);
+    expect(deploy).toContain('SITE_URL: ${{ steps.pages.outputs.origin }}');
+    expect(deploy).toContain('BASE_URL: ${{ steps.pages.outputs.base_path }}/');
+    expect(deploy).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: build\n/);
+    expect(deploy).toMatch(/uses: actions\/deploy-pages@v\d+/);
   });
 
   for (const name of files) {
