@@ -82,7 +82,6 @@ export function report(next: FunctionReport): void {
 
 /** For tests: forget every verdict. */
 export function resetStudentState(): void {
-  comparisons.clear();
   changed(EMPTY_STATE);
 }
 
@@ -135,13 +134,11 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0];
 }
 
-// Components call the same function with the same arguments on every render: compare once.
-const comparisons = new Map<string, Verdict>();
 const MAX_KEY_LENGTH = 2_000;
 
-function argumentsKey(module: string, functionName: string, args: readonly unknown[]): string | undefined {
+function argumentsKey(args: readonly unknown[]): string | undefined {
   try {
-    const key = `${module}.${functionName}(${JSON.stringify(args, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))})`;
+    const key = JSON.stringify(args, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
     return key.length <= MAX_KEY_LENGTH ? key : undefined;
   } catch {
     return undefined;
@@ -160,17 +157,20 @@ type AnyFunction = (...args: never[]) => unknown;
  * or is missing, the reference's answer is returned; otherwise the learner's, and whether it
  * deep-equals the reference's is recorded. If both throw (bad input that both reject), the
  * learner's error stands, as the components expect an error there. A function that looped once
- * is not run again: each run would freeze the page for the loop guard's budget.
+ * is not run again (until its file changes and the wrapper is made anew): each run would freeze
+ * the page for the loop guard's budget.
  */
 export function withFallback<F extends AnyFunction>(module: string, functionName: string, file: string, learner: unknown, reference: F): F {
+  let looped = false;
+  // Components call the same function with the same arguments on every render: compare once.
+  const comparisons = new Map<string, Verdict>();
   const guarded = (...args: Parameters<F>): ReturnType<F> => {
     const callReference = () => reference(...args) as ReturnType<F>;
     if (referenceDepth > 0) return callReference();
-    const known = reportOf(module, functionName);
-    if (typeof learner !== 'function' || known?.verdict === 'looped') {
-      if (typeof learner !== 'function') report({module, functionName, file, verdict: 'missing', message: `${file} does not export ${functionName}`});
+    if (typeof learner !== 'function' || looped) {
+      if (!looped) report({module, functionName, file, verdict: 'missing', message: `${file} does not export ${functionName}`});
       const result = callReference();
-      used({module, functionName, file, verdict: known?.verdict ?? 'missing'});
+      used({module, functionName, file, verdict: looped ? 'looped' : 'missing'});
       return result;
     }
     let mine: ReturnType<F>;
@@ -183,12 +183,13 @@ export function withFallback<F extends AnyFunction>(module: string, functionName
       } catch {
         throw learnerError;
       }
-      const verdict: Verdict = isLoopStopped(learnerError) ? 'looped' : 'threw';
+      looped = isLoopStopped(learnerError);
+      const verdict: Verdict = looped ? 'looped' : 'threw';
       report({module, functionName, file, verdict, message: firstLine(learnerError)});
       used({module, functionName, file, verdict});
       return result;
     }
-    const key = argumentsKey(module, functionName, args);
+    const key = argumentsKey(args);
     let verdict = key === undefined ? undefined : comparisons.get(key);
     if (verdict === undefined) {
       let theirs: ReturnType<F> | undefined;

@@ -1,7 +1,7 @@
 import React, {useSyncExternalStore} from 'react';
 import {translate} from '@docusaurus/Translate';
 import {EMPTY_STATE, VERDICT_ORDER, getStudentState, subscribeStudentState, type FunctionReport} from '@site/src/model-fallback';
-import {referenceLabel, verdictText, yourModelLabel} from './labels';
+import {verdictText} from './labels';
 import styles from './styles.module.css';
 
 interface Props {
@@ -16,23 +16,9 @@ const serverSnapshot = () => EMPTY_STATE;
 const rank = (f: FunctionReport) => VERDICT_ORDER.indexOf(f.verdict);
 
 function FunctionLine({report}: {readonly report: FunctionReport}): React.ReactNode {
-  const {difference} = report;
   return (
     <li data-verdict={report.verdict}>
-      <code>{report.functionName}</code> (<code>{report.file}</code>) {verdictText(report.verdict)}
-      {report.message !== undefined && <> {report.message}</>}
-      {difference && (
-        <>
-          {' '}
-          <code>{difference.call}</code>
-          {difference.path !== '' && (
-            <>
-              , <code>{difference.path}</code>
-            </>
-          )}
-          : <span className={styles.yours}>{yourModelLabel()} {difference.yours}</span>, {referenceLabel()} {difference.reference}
-        </>
-      )}
+      <code>{report.functionName}</code> (<code>{report.file}</code>) {verdictText(report, styles.yours)}
     </li>
   );
 }

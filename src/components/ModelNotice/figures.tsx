@@ -6,7 +6,7 @@ import React from 'react';
 import {translate} from '@docusaurus/Translate';
 import {asReference, firstDifference, track, type Use} from '@site/src/model-fallback';
 import StudentNotice from './StudentNotice';
-import {referenceLabel, yourModelLabel} from './labels';
+import {comparison, textComparison} from './labels';
 import styles from './styles.module.css';
 
 type Computed = 'agrees' | 'differs' | 'reference';
@@ -41,10 +41,7 @@ export function studentFigure(mine: () => React.ReactNode, theirs: () => React.R
   if (verdict === 'differs') {
     return (
       <span className={styles.figureDiffers} data-student-figure="differs">
-        <span className={styles.yours}>
-          {yourModelLabel()} {value}
-        </span>
-        , {referenceLabel()} {reference}
+        {comparison(<span className={styles.yours}>{value}</span>, reference)}
       </span>
     );
   }
@@ -64,7 +61,7 @@ export function studentFigure(mine: () => React.ReactNode, theirs: () => React.R
 export function studentText<T>(mine: () => T, theirs: () => T, inherits: readonly (readonly Use[])[]): T | string {
   const {value, reference, verdict} = compute(mine, theirs, inherits);
   if (verdict !== 'differs' || typeof value !== 'string' || typeof reference !== 'string') return value;
-  return `${value} (${yourModelLabel()} ${value}; ${referenceLabel()} ${reference})`;
+  return textComparison(value, reference);
 }
 
 interface FrameProps {
