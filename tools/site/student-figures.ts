@@ -247,7 +247,8 @@ export function markStudentFigures(tree: MdastNode, options: StudentFiguresOptio
   }
   const constants = new Set<string>();
   for (const node of esm) setExpression(node, twinExports(String(node.value), constants, modelNames), true);
-  if (constants.size === 0 && modelNames.size === 0 && Object.keys(options.componentModules).length === 0) return;
+  // A page that uses nothing of the learner's is left without the markers' imports.
+  let marked = constants.size > 0;
 
   const liveModules = (name: string | null | undefined): string[] => {
     if (!name) return [];
@@ -259,6 +260,7 @@ export function markStudentFigures(tree: MdastNode, options: StudentFiguresOptio
     if (EXPRESSIONS.has(node.type)) {
       const code = figureExpression(String(node.value ?? ''), constants, modelNames, '__zcFigure');
       if (code) setExpression(node, code);
+      marked ||= code !== undefined;
       return node;
     }
     if (ELEMENTS.has(node.type)) {
@@ -269,10 +271,12 @@ export function markStudentFigures(tree: MdastNode, options: StudentFiguresOptio
           if (attribute.type !== 'mdxJsxAttribute' || typeof value !== 'object' || value?.type !== 'mdxJsxAttributeValueExpression') continue;
           const code = figureExpression(String(value.value), constants, modelNames, '__zcText');
           if (code) setExpression(value, code);
+          marked ||= code !== undefined;
         }
       }
       node.children = (node.children ?? []).map((child) => visit(child, framed || modules.length > 0));
       if (modules.length === 0) return node;
+      marked = true;
       const inline = node.type === 'mdxJsxTextElement';
       const attribute = (name: string, code: string): MdastNode => {
         const value: MdastNode = {type: 'mdxJsxAttributeValueExpression'};
@@ -290,6 +294,7 @@ export function markStudentFigures(tree: MdastNode, options: StudentFiguresOptio
     return node;
   };
   tree.children = children.map((child) => visit(child, false));
+  if (!marked) return;
   const imports: MdastNode = {type: 'mdxjsEsm'};
   setExpression(imports, IMPORTS, true);
   tree.children.unshift(imports);
