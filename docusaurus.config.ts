@@ -1,7 +1,7 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import mermaidChunksPlugin from './tools/site/mermaid-chunks';
-import studentModelPlugin from './tools/site/student-model';
+import studentModelPlugin, {studentRemarkPlugins} from './tools/site/student-model';
 import leanStartupPlugin from './tools/site/lean-startup';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 import {ssrTemplate} from './tools/site/ssr-template';
@@ -82,6 +82,8 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: false,
+          // Student mode only (ZC_MODEL=student): marks the figures the learner's code computed.
+          beforeDefaultRemarkPlugins: studentRemarkPlugins(),
         },
         blog: false,
         theme: {

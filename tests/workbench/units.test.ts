@@ -12,7 +12,7 @@ import {DEFAULT_GRADING, pointsFor, unusedPointKeys} from '../../tools/workbench
 import {parseHints} from '../../tools/workbench/hints';
 import {loadProgress, saveProgress} from '../../tools/workbench/progress';
 import {valueExports, wrapperSource} from '../../tools/site/student-model';
-import {getFallbackState, resetFallbacks, studentExport, withFallback} from '../../src/model-fallback';
+import {getStudentState, resetStudentState, studentExport, withFallback} from '../../src/model-fallback';
 
 describe('hints.md', () => {
   it('reads one section per function and one hint per "###" heading, ignoring the introduction', () => {
@@ -122,7 +122,7 @@ describe('compiler and bundler messages', () => {
 });
 
 describe('student mode', () => {
-  afterEach(() => resetFallbacks());
+  afterEach(() => resetStudentState());
 
   it('uses the learner\'s answer when there is one, the reference\'s (recorded) when the learner\'s function throws', async () => {
     const learner = (n: number) => {
@@ -133,10 +133,23 @@ describe('student mode', () => {
     expect(guarded(1)).toBe(2);
     expect(guarded(20)).toBe(21);
     expect(guarded(30)).toBe(31);
-    expect(getFallbackState().fallbacks).toEqual([
-      {module: 'read-write', functionName: 'next', file: 'exercises/03-read-write/read-write.ts', message: 'TODO: big numbers are not written yet'},
+    expect(getStudentState().functions).toEqual([
+      {module: 'read-write', functionName: 'next', file: 'exercises/03-read-write/read-write.ts', verdict: 'threw', message: 'TODO: big numbers are not written yet'},
     ]);
-    expect(getFallbackState().uses).toEqual([{module: 'read-write', file: 'exercises/03-read-write/read-write.ts'}]);
+  });
+
+  it('records where a learner\'s answer that does not throw differs from the reference\'s, and still shows theirs', () => {
+    const guarded = withFallback('read-write', 'summary', 'rw.ts', (n: number) => ({syscalls: 0, bytes: n}), (n: number) => ({syscalls: 2 * n, bytes: n}));
+    expect(guarded(262_144)).toEqual({syscalls: 0, bytes: 262_144});
+    expect(getStudentState().functions).toEqual([
+      {
+        module: 'read-write',
+        functionName: 'summary',
+        file: 'rw.ts',
+        verdict: 'differs',
+        difference: {call: 'summary(262,144)', path: 'syscalls', yours: '0', reference: '524,288'},
+      },
+    ]);
   });
 
   it('lets an error stand when the reference rejects the input too, and keeps constants from the reference', () => {
@@ -146,7 +159,7 @@ describe('student mode', () => {
       throw new Error('reference: fileSize must be positive');
     });
     expect(() => guarded()).toThrow('fileSize must be positive');
-    expect(getFallbackState().fallbacks).toEqual([]);
+    expect(getStudentState().functions).toEqual([]);
     expect(studentExport('m', 'LIMIT', 'file.ts', 3, 4)).toBe(4);
   });
 

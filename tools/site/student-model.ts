@@ -7,13 +7,27 @@
 // (methods.ts imports './read-write'). The wrapper imports the reference as
 // `<module>.ts?reference`, a different resource, so it is not redirected to itself.
 //
-// Without ZC_MODEL=student the plugin does nothing (it returns null).
+// Two more things keep student mode honest: a loader (loaders/loop-guard.cjs) guards every loop in
+// the learner's files, never in src/model/, so a loop that never ends is stopped instead of
+// freezing the page; and a remark plugin (student-figures.ts, added to the docs by
+// `studentRemarkPlugins`) marks each figure of the chapters' text that the learner's code computed,
+// with the reference's beside it where they differ, and frames each live component that uses it.
+//
+// Without ZC_MODEL=student the plugin does nothing (it returns null) and no remark plugin is added.
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type TypeScript from 'typescript';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {CHAPTERS} from '../../src/data/course';
+import type {StudentFiguresOptions} from './student-figures';
+
+function isStudentMode(): boolean {
+  const mode = process.env.ZC_MODEL;
+  if (mode === undefined || mode === '' || mode === 'reference') return false;
+  if (mode !== 'student') throw new Error(`ZC_MODEL must be "student" (your exercise code drives the site) or "reference"; got "${mode}"`);
+  return true;
+}
 
 export interface StudentModule {
   /** "read-write" */
@@ -82,10 +96,50 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The model modules a model module imports, itself included: methods -> read-write, sendfile, ... */
+function modelClosure(siteDir: string, module: string, seen = new Set<string>()): Set<string> {
+  const file = path.join(siteDir, 'src', 'model', `${module}.ts`);
+  if (seen.has(module) || !existsSync(file)) return seen;
+  seen.add(module);
+  for (const match of readFileSync(file, 'utf8').matchAll(/from '\.\/([\w-]+)'/g)) modelClosure(siteDir, match[1], seen);
+  return seen;
+}
+
+/** Each component folder under src/components, with the model modules its files use, directly or through other model modules. */
+export function componentModules(siteDir: string): Record<string, string[]> {
+  const components = path.join(siteDir, 'src', 'components');
+  const found: Record<string, string[]> = {};
+  for (const folder of readdirSync(components, {withFileTypes: true}).filter((entry) => entry.isDirectory())) {
+    const modules = new Set<string>();
+    for (const file of readdirSync(path.join(components, folder.name), {recursive: true, encoding: 'utf8'})) {
+      if (!/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file)) continue;
+      const source = readFileSync(path.join(components, folder.name, file), 'utf8');
+      for (const match of source.matchAll(/from '@site\/src\/model\/([\w-]+)'/g)) modelClosure(siteDir, match[1], modules);
+    }
+    if (modules.size > 0) found[folder.name] = [...modules].sort();
+  }
+  return found;
+}
+
+// Set by the plugin, which knows the site's folder, before the docs are compiled.
+let figuresOptions: StudentFiguresOptions | undefined;
+
+/**
+ * The docs' remark plugins for student mode (for `beforeDefaultRemarkPlugins`): none in the
+ * normal site.
+ */
+export function studentRemarkPlugins(): unknown[] {
+  if (!isStudentMode()) return [];
+  const remarkStudentFigures = () => async (tree: unknown) => {
+    if (!figuresOptions) throw new Error('Student mode: the zero-copy-student-model plugin must run before the docs are compiled');
+    const {markStudentFigures} = await import('./student-figures');
+    markStudentFigures(tree as Parameters<typeof markStudentFigures>[0], figuresOptions);
+  };
+  return [remarkStudentFigures];
+}
+
 export default async function studentModelPlugin(context: LoadContext): Promise<Plugin | null> {
-  const mode = process.env.ZC_MODEL;
-  if (mode === undefined || mode === '' || mode === 'reference') return null;
-  if (mode !== 'student') throw new Error(`ZC_MODEL must be "student" (your exercise code drives the site) or "reference"; got "${mode}"`);
+  if (!isStudentMode()) return null;
   // Loaded only in student mode: the normal build never pays for the compiler.
   const imported = (await import('typescript')) as typeof TypeScript & {default?: typeof TypeScript};
   const ts = imported.default ?? imported;
@@ -100,6 +154,8 @@ export default async function studentModelPlugin(context: LoadContext): Promise<
     if (!existsSync(wrapper) || readFileSync(wrapper, 'utf8') !== source) writeFileSync(wrapper, source);
     return {entry, wrapper};
   });
+  figuresOptions = {studentModules: modules.map((m) => m.module), componentModules: componentModules(context.siteDir)};
+  const learnerFolders = [...new Set(modules.map((m) => path.dirname(m.learnerFile)))];
   console.log(`[student mode] Live components use your code for: ${modules.map((m) => m.module).join(', ') || 'nothing yet'}`);
   return {
     name: 'zero-copy-student-model',
@@ -117,6 +173,22 @@ export default async function studentModelPlugin(context: LoadContext): Promise<
       }
       const {NormalModuleReplacementPlugin} = utils.currentBundler.instance;
       return {
+        module: {
+          rules: [
+            {
+              test: /\.tsx?$/,
+              include: learnerFolders,
+              exclude: /\.test\.tsx?$/,
+              enforce: 'pre',
+              use: [
+                {
+                  loader: path.join(context.siteDir, 'tools', 'site', 'loaders', 'loop-guard.cjs'),
+                  options: {siteDir: context.siteDir, guardModule: path.join(context.siteDir, 'src', 'model-fallback', 'loop-guard.ts')},
+                },
+              ],
+            },
+          ],
+        },
         plugins: wrappers.map(
           ({entry, wrapper}) => new NormalModuleReplacementPlugin(new RegExp(`^${escapeRegExp(entry.referenceFile)}$`), wrapper),
         ),
