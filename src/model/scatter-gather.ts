@@ -14,9 +14,10 @@
 //     byte once to compute the checksum (a CPU pass);
 //   - no scatter-gather: software GSO (skb_segment()) or __skb_linearize() copies the bytes into
 //     linear buffers, one CPU copy that computes the checksum on the way when the NIC cannot.
-// 2.4- and 2.6-era kernels behaved differently: register_netdevice() dropped NETIF_F_SG on a
-// device without checksum offload ("Dropping NETIF_F_SG since no checksum feature"), and TCP
-// then copied. That rule is gone from netdev_fix_features() (net/core/dev.c).
+// Older kernels copied instead: before 4.17, tcp_sendpage() fell back to the copying
+// sock_no_sendpage() unless the route had both SG and checksum capability, and 2.4/2.6-era
+// register_netdevice() even dropped NETIF_F_SG on a device without checksum offload ("Dropping
+// NETIF_F_SG since no checksum feature"). That rule is gone from netdev_fix_features().
 //
 // The model finds the pages a byte range touches, lists the fragments and descriptors of a
 // send, traces one send for each kind of NIC, compares the interrupts of historical block DMA
@@ -447,7 +448,7 @@ export function explainFeatures(missing: readonly NicFeature[]): string {
     return 'scatter-gather and tx-checksumming are on: the NIC gathers the bytes from the page cache and computes the checksum, so sendfile() makes no CPU copy and no CPU pass over the bytes.';
   }
   if (!missing.includes('scatterGather')) {
-    return 'tx-checksumming is off: on Linux 4.17 and later the NIC still gathers from the page cache (no CPU copy), but the CPU reads every byte once to compute the checksum (skb_checksum_help()). Kernels of the 2.6 era turned scatter-gather off on such a NIC and copied.';
+    return 'tx-checksumming is off: on Linux 4.17 and later the NIC still gathers from the page cache (no CPU copy), but the CPU reads every byte once to compute the checksum (skb_checksum_help()). Kernels before 4.17 copied instead, and 2.6-era kernels turned scatter-gather off on such a NIC.';
   }
   const off = missing.map((feature) => ETHTOOL_FEATURE_NAMES[feature]).join(' and ');
   return `${off} ${missing.length === 1 ? 'is' : 'are'} off: the NIC cannot gather pieces of memory, so the kernel copies the bytes into linear buffers at transmit (1 CPU copy${missing.length === 2 ? ', which also computes the checksum' : ''}).`;

@@ -162,7 +162,7 @@ export function explainFeatures(missing: readonly NicFeature[]): string {
     return 'scatter-gather and tx-checksumming are on: the NIC gathers the bytes from the page cache and computes the checksum, so sendfile() makes no CPU copy and no CPU pass over the bytes.';
   }
   if (!missing.includes('scatterGather')) {
-    return 'tx-checksumming is off: on Linux 4.17 and later the NIC still gathers from the page cache (no CPU copy), but the CPU reads every byte once to compute the checksum (skb_checksum_help()). Kernels of the 2.6 era turned scatter-gather off on such a NIC and copied.';
+    return 'tx-checksumming is off: on Linux 4.17 and later the NIC still gathers from the page cache (no CPU copy), but the CPU reads every byte once to compute the checksum (skb_checksum_help()). Kernels before 4.17 copied instead, and 2.6-era kernels turned scatter-gather off on such a NIC.';
   }
   const off = missing.map((feature) => ETHTOOL_FEATURE_NAMES[feature]).join(' and ');
   return `${off} ${missing.length === 1 ? 'is' : 'are'} off: the NIC cannot gather pieces of memory, so the kernel copies the bytes into linear buffers at transmit (1 CPU copy${missing.length === 2 ? ', which also computes the checksum' : ''}).`;

@@ -176,7 +176,7 @@ export default function GatherList({pages = 8, seed: initialSeed = 1, maxFrags =
           translate(
             {
               id: 'gatherList.path.checksum',
-              message: 'Checksum offload off: on Linux 4.17 and later the NIC still gathers from the page cache, 0 CPU copies, but {reason}: one CPU pass over every byte. (2.6-era kernels turned scatter-gather off here and copied.)',
+              message: 'Checksum offload off: on Linux 4.17 and later the NIC still gathers from the page cache, 0 CPU copies, but {reason}: one CPU pass over every byte. (Kernels before 4.17 copied here instead.)',
             },
             {reason: pathReason(transfer)},
           )
