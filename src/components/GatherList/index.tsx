@@ -182,8 +182,8 @@ export default function GatherList({pages = 8, seed: initialSeed = 1, maxFrags =
           )
         ) : (
           translate(
-            {id: 'gatherList.path.copy', message: 'With {missing} off, {reason}: the CPU copies the pages into linear buffers at transmit. 1 CPU copy.'},
-            {missing: missingFeatures(transfer.missing), reason: pathReason(transfer)},
+            {id: 'gatherList.path.copy', message: 'With {missing} off, the NIC can only read linear buffers: the CPU copies the pages into them at transmit. 1 CPU copy.'},
+            {missing: missingFeatures(transfer.missing)},
           )
         )}
       </p>
