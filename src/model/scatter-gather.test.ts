@@ -1,24 +1,29 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {
-  ILLUSTRATIVE_LIMITS,
-  blockVsGatherInterrupts,
-  buildDescriptorList,
+  DEFAULT_FRAGMENT_OPTIONS,
+  DEFAULT_MAX_SKB_FRAGS,
+  blockVsRingInterrupts,
+  buildFragmentList,
   ethtoolVerdict,
   pagesForRange,
+  ringInterrupts,
   sgTransfer,
   validateFrames,
-  type Descriptor,
   type NicFeatures,
 } from './scatter-gather';
-import {GiB, KiB, MAX_RW_COUNT, PAGE_SIZE} from './units';
+import {sendfileCallSteps} from './sendfile';
+import {summarizeSteps} from './summary';
+import {GiB, MAX_RW_COUNT, PAGE_SIZE} from './units';
 import {ModelInputError} from './validate';
 
 const BOTH: NicFeatures = {scatterGather: true, checksumOffload: true};
+const SG_ONLY: NicFeatures = {scatterGather: true, checksumOffload: false};
+const ALL_NICS: NicFeatures[] = [BOTH, SG_ONLY, {scatterGather: false, checksumOffload: true}, {scatterGather: false, checksumOffload: false}];
 
 /** Distinct frames: laid out upward with random gaps (0 = the next physical page), maybe shuffled. */
 const arbitraryFrames: fc.Arbitrary<number[]> = fc
-  .tuple(fc.nat(1 << 20), fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({min: 1, max: 50})), {maxLength: 40}), fc.boolean())
+  .tuple(fc.nat(1 << 20), fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({min: 1, max: 50})), {maxLength: 60}), fc.boolean())
   .chain(([start, gaps, shuffle]) => {
     let frame = start - 1;
     const frames = gaps.map((gap) => (frame += 1 + gap));
@@ -28,8 +33,7 @@ const arbitraryFrames: fc.Arbitrary<number[]> = fc
 interface ListCase {
   frames: number[];
   pageSize: number;
-  maxEntries: number;
-  maxSegmentBytes: number;
+  maxFrags: number;
   firstOffset: number;
   lastLength: number;
 }
@@ -38,45 +42,15 @@ const arbitraryListCase: fc.Arbitrary<ListCase> = fc
   .record({
     frames: arbitraryFrames,
     pageSize: fc.constantFrom(512, 1000, 4096, 8192),
-    maxEntries: fc.integer({min: 1, max: 40}),
-    segmentFactor: fc.double({min: 1, max: 6, noNaN: true}),
+    maxFrags: fc.integer({min: 1, max: 45}),
     first: fc.double({min: 0, max: 1, maxExcluded: true, noNaN: true}),
     last: fc.double({min: 0, max: 1, noNaN: true}),
   })
-  .map(({frames, pageSize, maxEntries, segmentFactor, first, last}) => {
+  .map(({frames, pageSize, maxFrags, first, last}) => {
     const firstOffset = Math.floor(first * pageSize);
     const minLast = frames.length === 1 ? firstOffset + 1 : 1;
-    return {
-      frames,
-      pageSize,
-      maxEntries,
-      maxSegmentBytes: Math.floor(segmentFactor * pageSize),
-      firstOffset,
-      lastLength: minLast + Math.floor(last * (pageSize - minLast)),
-    };
+    return {frames, pageSize, maxFrags, firstOffset, lastLength: minLast + Math.floor(last * (pageSize - minLast))};
   });
-
-/** The data as a sequence of [start, end) address intervals in file order, adjacent ones joined. */
-function normalise(intervals: readonly [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const [start, end] of intervals) {
-    const last = out.at(-1);
-    if (last && last[1] === start) last[1] = end;
-    else out.push([start, end]);
-  }
-  return out;
-}
-
-function pagePieces({frames, pageSize, firstOffset, lastLength}: ListCase): [number, number][] {
-  return frames.map((frame, i) => [
-    frame * pageSize + (i === 0 ? firstOffset : 0),
-    frame * pageSize + (i === frames.length - 1 ? lastLength : pageSize),
-  ]);
-}
-
-function asIntervals(descriptors: readonly Descriptor[]): [number, number][] {
-  return descriptors.map(({address, length}) => [address, address + length]);
-}
 
 const ETHTOOL_SAMPLE = `Features for eth0:
 rx-checksumming: on
@@ -126,182 +100,157 @@ describe('the pages a byte range touches', () => {
   });
 });
 
-describe('building a descriptor list from page frames', () => {
-  const limits = {pageSize: PAGE_SIZE, maxEntries: 16, maxSegmentBytes: 64 * KiB};
+describe('skb fragments and transmit descriptors from page frames', () => {
+  const options = DEFAULT_FRAGMENT_OPTIONS;
 
-  it('merges physically consecutive frames into one entry and starts a new one at a gap', () => {
-    expect(buildDescriptorList([10, 11, 12, 40, 41], limits)).toEqual({
-      descriptors: [
-        {address: 10 * 4096, length: 3 * 4096},
-        {address: 40 * 4096, length: 2 * 4096},
-      ],
-      bytes: 5 * 4096,
-      overflow: false,
-    });
+  it('uses the default MAX_SKB_FRAGS of include/linux/skbuff.h: 17', () => {
+    expect(DEFAULT_MAX_SKB_FRAGS).toBe(17);
+    expect(options).toEqual({pageSize: 4096, maxFrags: 17});
   });
 
-  it('does not merge frames that are adjacent in memory but out of file order', () => {
-    expect(buildDescriptorList([11, 10], limits).descriptors).toEqual([
-      {address: 11 * 4096, length: 4096},
-      {address: 10 * 4096, length: 4096},
+  it('makes one fragment and one descriptor per page, even for physically consecutive frames', () => {
+    const list = buildFragmentList([10, 11, 12, 40, 41], options);
+    expect(list.fragments).toEqual([
+      {page: 0, offset: 0, length: 4096, dmaAddress: 0xa000},
+      {page: 1, offset: 0, length: 4096, dmaAddress: 0xb000},
+      {page: 2, offset: 0, length: 4096, dmaAddress: 0xc000},
+      {page: 3, offset: 0, length: 4096, dmaAddress: 0x28000},
+      {page: 4, offset: 0, length: 4096, dmaAddress: 0x29000},
+    ]);
+    expect(list).toMatchObject({bytes: 5 * 4096, descriptors: 5, skbs: 1, overflow: false});
+  });
+
+  it('describes only the sent part of the first and last page', () => {
+    const range = pagesForRange(1000, 10_000);
+    const list = buildFragmentList([10, 11, 40], {...options, firstOffset: range.firstOffset, lastLength: range.lastLength});
+    expect(list.fragments).toEqual([
+      {page: 0, offset: 1000, length: 3096, dmaAddress: 0xa000 + 1000},
+      {page: 1, offset: 0, length: 4096, dmaAddress: 0xb000},
+      {page: 2, offset: 0, length: 2808, dmaAddress: 0x28000},
+    ]);
+    expect(list.bytes).toBe(10_000);
+    // One page alone: bytes firstOffset to lastLength.
+    expect(buildFragmentList([7], {...options, firstOffset: 100, lastLength: 300}).fragments).toEqual([
+      {page: 0, offset: 100, length: 200, dmaAddress: 7 * 4096 + 100},
     ]);
   });
 
-  it('describes only part of the first and last page', () => {
-    expect(buildDescriptorList([7, 8, 20], {...limits, firstOffset: 100, lastLength: 50})).toEqual({
-      descriptors: [
-        {address: 7 * 4096 + 100, length: 2 * 4096 - 100},
-        {address: 20 * 4096, length: 50},
-      ],
-      bytes: 2 * 4096 - 100 + 50,
-      overflow: false,
-    });
-    expect(buildDescriptorList([3], {...limits, firstOffset: 100, lastLength: 300}).descriptors).toEqual([
-      {address: 3 * 4096 + 100, length: 200},
-    ]);
-  });
-
-  it('splits a run longer than maxSegmentBytes from its start, remainder last', () => {
-    expect(buildDescriptorList([0, 1, 2], {...limits, maxSegmentBytes: 10_000}).descriptors).toEqual([
-      {address: 0, length: 10_000},
-      {address: 10_000, length: 2288},
-    ]);
-  });
-
-  it('reports, rather than throws, when the device needs more entries than it takes', () => {
-    const scattered = Array.from({length: 17}, (_, i) => i * 2);
-    const list = buildDescriptorList(scattered, limits);
-    expect(list.descriptors).toHaveLength(17);
-    expect(list.overflow).toBe(true);
-    expect(buildDescriptorList(scattered.slice(0, 16), limits).overflow).toBe(false);
+  it('reports, rather than throws, fragments that need more than one skb', () => {
+    const frames = Array.from({length: 40}, (_, i) => 5000 + i);
+    expect(buildFragmentList(frames, options)).toMatchObject({descriptors: 40, skbs: 3, overflow: true});
+    expect(buildFragmentList(frames.slice(0, 17), options)).toMatchObject({skbs: 1, overflow: false});
+    expect(buildFragmentList(frames.slice(0, 18), options)).toMatchObject({skbs: 2, overflow: true});
   });
 
   it('is empty for no frames', () => {
-    expect(buildDescriptorList([], limits)).toEqual({descriptors: [], bytes: 0, overflow: false});
+    expect(buildFragmentList([], options)).toEqual({fragments: [], bytes: 0, descriptors: 0, skbs: 0, overflow: false});
   });
 
-  it('cuts a 1 GiB file in two runs into one entry per 64 KiB, quickly', () => {
-    const frames = Array.from({length: 262_144}, (_, i) => i + (i >= 131_072 ? 1 : 0));
-    const list = buildDescriptorList(frames, ILLUSTRATIVE_LIMITS);
-    expect(list.bytes).toBe(GiB);
-    expect(list.descriptors).toHaveLength(GiB / ILLUSTRATIVE_LIMITS.maxSegmentBytes);
-    expect(list.overflow).toBe(true);
+  it('lists a 1 GiB file as 262,144 fragments in 15,421 skbs, quickly', () => {
+    const frames = Array.from({length: 262_144}, (_, i) => 1_000_000 + 3 * i);
+    const started = performance.now();
+    const list = buildFragmentList(frames, options);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(list).toMatchObject({bytes: GiB, descriptors: 262_144, skbs: 15_421, overflow: true});
   });
 
-  it('describes exactly the data, in file order, for any frames and limits', () => {
+  it('describes exactly the data, one fragment per page, at each page\'s DMA address, for any frames and limits', () => {
     fc.assert(
-      fc.property(arbitraryListCase, (c) => {
-        const list = buildDescriptorList(c.frames, c);
-        expect(normalise(asIntervals(list.descriptors))).toEqual(normalise(pagePieces(c)));
-        const expectedBytes = c.frames.length === 0 ? 0 : c.frames.length * c.pageSize - c.firstOffset - (c.pageSize - c.lastLength);
+      fc.property(arbitraryListCase, ({frames, pageSize, maxFrags, firstOffset, lastLength}) => {
+        const list = buildFragmentList(frames, {pageSize, maxFrags, firstOffset, lastLength});
+        expect(list.fragments).toHaveLength(frames.length);
+        expect(list.descriptors).toBe(frames.length);
+        list.fragments.forEach((fragment, i) => {
+          expect(fragment.page).toBe(i);
+          expect(fragment.dmaAddress).toBe(frames[i] * pageSize + fragment.offset);
+          expect(fragment.length).toBeGreaterThan(0);
+          expect(fragment.offset + fragment.length).toBeLessThanOrEqual(pageSize);
+        });
+        const expectedBytes = frames.length === 0 ? 0 : frames.length * pageSize - firstOffset - (pageSize - lastLength);
         expect(list.bytes).toBe(expectedBytes);
-        expect(list.descriptors.reduce((n, d) => n + d.length, 0)).toBe(expectedBytes);
-      }),
-    );
-  });
-
-  it('never makes an entry longer than maxSegmentBytes, or empty', () => {
-    fc.assert(
-      fc.property(arbitraryListCase, (c) => {
-        for (const d of buildDescriptorList(c.frames, c).descriptors) {
-          expect(d.length).toBeGreaterThan(0);
-          expect(d.length).toBeLessThanOrEqual(c.maxSegmentBytes);
-        }
-      }),
-    );
-  });
-
-  it('never joins frames that are not consecutive, and uses the fewest entries the limit allows', () => {
-    fc.assert(
-      fc.property(arbitraryListCase, (c) => {
-        const list = buildDescriptorList(c.frames, c);
-        const position = new Map(c.frames.map((frame, i) => [frame, i]));
-        for (const d of list.descriptors) {
-          const first = Math.floor(d.address / c.pageSize);
-          const last = Math.floor((d.address + d.length - 1) / c.pageSize);
-          for (let frame = first; frame <= last; frame++) {
-            // Every page an entry covers is one of the file's pages, at the next position in file order.
-            expect(position.get(frame)).toBe((position.get(first) ?? Number.NaN) + (frame - first));
-          }
-        }
-        // Fewest entries: each run of consecutive frames needs ceil(run bytes / maxSegmentBytes).
-        const runs = normalise(pagePieces(c));
-        const fewest = runs.reduce((n, [start, end]) => n + Math.ceil((end - start) / c.maxSegmentBytes), 0);
-        expect(list.descriptors).toHaveLength(fewest);
-        expect(list.overflow).toBe(fewest > c.maxEntries);
+        expect(list.skbs).toBe(Math.ceil(frames.length / maxFrags));
+        expect(list.overflow).toBe(frames.length > maxFrags);
       }),
     );
   });
 
   it('names the parameter, the value and the range when input is bad', () => {
-    expect(() => buildDescriptorList([1, 2, 1], limits)).toThrow(
-      'frames[2] must differ from every other frame, because two pages of a file cannot share one physical page; got 1, the same as frames[0]',
-    );
-    expect(() => buildDescriptorList([1, -2], limits)).toThrow(/frames\[1\] must be a whole number of page frames from 0 to/);
-    expect(() => buildDescriptorList([1], {...limits, maxSegmentBytes: 100})).toThrow(/maxSegmentBytes .*from 4,096 .*got 100/);
-    expect(() => buildDescriptorList([1], {...limits, maxEntries: 0})).toThrow(/maxEntries .*got 0/);
-    expect(() => buildDescriptorList([1], {...limits, firstOffset: 4096})).toThrow(/firstOffset .*from 0 to 4,095/);
-    expect(() => buildDescriptorList([1], {...limits, firstOffset: 100, lastLength: 100})).toThrow(/lastLength .*from 101 to 4,096; got 100/);
-    expect(() => buildDescriptorList([1, 2], {...limits, lastLength: 0})).toThrow(ModelInputError);
-    expect(() => validateFrames([2 ** 52], 4096)).toThrow(/frames\[0\]/);
+    expect(() => buildFragmentList([1, 2], {...options, maxFrags: 0})).toThrow('maxFrags must be a whole number of fragments from 1 to 1,000,000; got 0');
+    expect(() => buildFragmentList([1], {...options, firstOffset: 4096})).toThrow(/firstOffset .*from 0 to 4,095; got 4,096|firstOffset .*got 4096/);
+    expect(() => buildFragmentList([1], {...options, firstOffset: 200, lastLength: 200})).toThrow(/lastLength .*from 201/);
+    expect(() => buildFragmentList([1, 1], options)).toThrow(/frames\[1\] must differ from every other frame/);
+    expect(() => buildFragmentList([-1], options)).toThrow(/frames\[0\] must be a whole number of page frames/);
+    expect(() => buildFragmentList([1], null as unknown as typeof options)).toThrow(/options must be \{pageSize, maxFrags/);
+    expect(() => validateFrames('1,2' as unknown as number[])).toThrow(/frames must be an array/);
+  });
+
+  it('leaves its inputs as they were', () => {
+    const frames = [3, 9, 4];
+    const opts = {...options, firstOffset: 5};
+    buildFragmentList(frames, opts);
+    expect(frames).toEqual([3, 9, 4]);
+    expect(opts).toEqual({...options, firstOffset: 5});
   });
 });
 
-describe('sending from the page cache with and without scatter-gather', () => {
-  it('hands the NIC descriptors and makes 0 CPU copies with both features', () => {
-    const send = sgTransfer(3 * 4096, 2, BOTH);
+describe('sending from the page cache, for each kind of NIC (Linux 4.17 and later)', () => {
+  it('hands the NIC page references and has the CPU touch nothing with both features', () => {
+    const send = sgTransfer(3 * 4096, 3, BOTH);
     expect(send.path).toBe('gather');
     expect(send.missing).toEqual([]);
-    expect(send.descriptors).toBe(2);
-    expect(send.summary).toEqual({
-      cpuCopies: 0,
-      dmaCopies: 1,
-      cpuBytes: 0,
-      dmaBytes: 3 * 4096,
-      modeSwitches: 2,
-      syscalls: 1,
-      interrupts: 1,
-      pageFaults: 0,
-    });
-    expect(send.steps.filter((s) => s.kind === 'descriptor')).toEqual([
-      {kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes: 3 * 4096, descriptors: 2, syscall: 'sendfile'},
-    ]);
+    expect(send.descriptors).toBe(3);
+    expect(send.summary).toMatchObject({cpuCopies: 0, cpuBytes: 0, cpuPasses: 0, cpuPassBytes: 0, dmaCopies: 1, dmaBytes: 3 * 4096, sentBytes: 3 * 4096, modeSwitches: 2, syscalls: 1});
+    expect(send.steps.map((s) => s.kind)).toEqual(['mode-switch', 'descriptor', 'mode-switch', 'copy', 'interrupt']);
     expect(send.steps).toContainEqual({kind: 'copy', engine: 'dma', from: 'page-cache', to: 'nic', bytes: 3 * 4096, syscall: 'sendfile', async: true});
   });
 
-  it('makes one CPU copy into a contiguous buffer when either feature is missing', () => {
-    for (const features of [
-      {scatterGather: false, checksumOffload: true},
-      {scatterGather: true, checksumOffload: false},
-      {scatterGather: false, checksumOffload: false},
-    ]) {
+  it('without checksum offload: no CPU copy, but one CPU pass over every byte for the checksum', () => {
+    const send = sgTransfer(10_000, 3, SG_ONLY);
+    expect(send.path).toBe('gather-cpu-checksum');
+    expect(send.missing).toEqual(['checksumOffload']);
+    expect(send.descriptors).toBe(3);
+    expect(send.summary).toMatchObject({cpuCopies: 0, cpuBytes: 0, cpuPasses: 1, cpuPassBytes: 10_000, dmaCopies: 1, sentBytes: 10_000});
+    expect(send.steps).toContainEqual({kind: 'cpu-pass', purpose: 'checksum', region: 'page-cache', bytes: 10_000, syscall: 'sendfile'});
+    expect(send.steps).toContainEqual({kind: 'copy', engine: 'dma', from: 'page-cache', to: 'nic', bytes: 10_000, syscall: 'sendfile', async: true});
+  });
+
+  it('without scatter-gather: one CPU copy into linear buffers and no separate pass, with or without checksum offload', () => {
+    for (const features of [{scatterGather: false, checksumOffload: true}, {scatterGather: false, checksumOffload: false}]) {
       const send = sgTransfer(10_000, 3, features);
       expect(send.path).toBe('copy');
       expect(send.descriptors).toBe(0);
-      expect(send.summary).toMatchObject({cpuCopies: 1, cpuBytes: 10_000, dmaCopies: 1, dmaBytes: 10_000, interrupts: 1});
+      expect(send.summary).toMatchObject({cpuCopies: 1, cpuBytes: 10_000, cpuPasses: 0, dmaCopies: 1, sentBytes: 10_000});
       expect(send.steps).toContainEqual({kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes: 10_000, syscall: 'sendfile', async: false});
       expect(send.steps.some((s) => s.kind === 'descriptor')).toBe(false);
     }
-    expect(sgTransfer(100, 1, {scatterGather: true, checksumOffload: false}).missing).toEqual(['checksumOffload']);
     expect(sgTransfer(100, 1, {scatterGather: false, checksumOffload: false}).missing).toEqual(['scatterGather', 'checksumOffload']);
   });
 
-  it('sends the NIC DMA after sendfile() has returned', () => {
-    const steps = sgTransfer(4096, 1, BOTH).steps;
-    const lastReturn = steps.findLastIndex((s) => s.kind === 'mode-switch');
-    const nic = steps.findIndex((s) => s.kind === 'copy' && s.to === 'nic');
-    expect(nic).toBeGreaterThan(lastReturn);
+  it('agrees with chapter 4\'s sendfile() of cached pages for every NIC', () => {
+    for (const nic of ALL_NICS) {
+      const chapter4 = summarizeSteps(sendfileCallSteps(8192, 'hit', nic));
+      expect(sgTransfer(8192, 2, nic).summary, JSON.stringify(nic)).toEqual(chapter4);
+    }
   });
 
-  it('makes 0 CPU copies exactly when both features are present', () => {
+  it('sends the NIC DMA after sendfile() has returned', () => {
+    for (const nic of ALL_NICS) {
+      const steps = sgTransfer(4096, 1, nic).steps;
+      const lastReturn = steps.findLastIndex((s) => s.kind === 'mode-switch');
+      const nicDma = steps.findIndex((s) => s.kind === 'copy' && s.to === 'nic');
+      expect(nicDma).toBeGreaterThan(lastReturn);
+    }
+  });
+
+  it('copies exactly when the NIC cannot gather, and reads for a checksum exactly when it gathers without checksum offload', () => {
     fc.assert(
       fc.property(fc.integer({min: 1, max: MAX_RW_COUNT}), fc.nat(), fc.boolean(), fc.boolean(), (bytes, pick, sg, csum) => {
         const descriptorCount = 1 + (pick % Math.min(bytes, 1000));
         const send = sgTransfer(bytes, descriptorCount, {scatterGather: sg, checksumOffload: csum});
-        expect(send.summary.cpuCopies === 0).toBe(sg && csum);
-        expect(send.summary.cpuBytes).toBe(sg && csum ? 0 : bytes);
-        expect(send.summary.interrupts).toBe(1);
+        expect(send.summary.cpuBytes).toBe(sg ? 0 : bytes);
+        expect(send.summary.cpuPassBytes).toBe(sg && !csum ? bytes : 0);
         expect(send.summary.dmaBytes).toBe(bytes);
+        expect(send.summary.sentBytes).toBe(bytes);
       }),
     );
   });
@@ -315,30 +264,43 @@ describe('sending from the page cache with and without scatter-gather', () => {
   });
 });
 
-describe('interrupts: block DMA against gather DMA', () => {
-  it('pays one interrupt per contiguous block with block DMA, one per list with gather DMA', () => {
-    expect(blockVsGatherInterrupts([10, 11, 12, 40, 41, 7])).toEqual({blocks: 3, blockDmaInterrupts: 3, gatherDmaInterrupts: 1});
-    expect(blockVsGatherInterrupts(Array.from({length: 16}, (_, i) => i * 2))).toEqual({
-      blocks: 16,
-      blockDmaInterrupts: 16,
-      gatherDmaInterrupts: 1,
+describe('interrupts: historical block DMA against a descriptor ring with coalescing', () => {
+  it('pays one interrupt per contiguous block with block DMA; a ring pays one per completed skb without coalescing', () => {
+    expect(blockVsRingInterrupts([10, 11, 12, 40, 41, 77, 90, 91])).toEqual({
+      blocks: 4,
+      blockDmaInterrupts: 4,
+      descriptors: 8,
+      completions: 1,
+      coalesceFrames: 1,
+      ringInterrupts: 1,
     });
-    expect(blockVsGatherInterrupts([])).toEqual({blocks: 0, blockDmaInterrupts: 0, gatherDmaInterrupts: 0});
+    expect(blockVsRingInterrupts([])).toEqual({blocks: 0, blockDmaInterrupts: 0, descriptors: 0, completions: 0, coalesceFrames: 1, ringInterrupts: 0});
   });
 
-  it('never needs more interrupts with gather DMA, and agrees with the descriptor list\'s runs', () => {
+  it('raises ceil(completions / tx-frames) interrupts when the NIC coalesces', () => {
+    const frames = Array.from({length: 100}, (_, i) => 2 * i);
+    expect(blockVsRingInterrupts(frames, {coalesceFrames: 4})).toMatchObject({blocks: 100, descriptors: 100, completions: 6, ringInterrupts: 2});
+    expect(ringInterrupts(15_421, 1)).toBe(15_421);
+    expect(ringInterrupts(15_421, 64)).toBe(241);
+    expect(ringInterrupts(0, 8)).toBe(0);
+  });
+
+  it('counts one descriptor per page whatever the layout, and skbs from MAX_SKB_FRAGS', () => {
     fc.assert(
-      fc.property(arbitraryFrames, (frames) => {
-        const r = blockVsGatherInterrupts(frames);
-        expect(r.gatherDmaInterrupts).toBeLessThanOrEqual(r.blockDmaInterrupts);
-        const huge = buildDescriptorList(frames, {pageSize: PAGE_SIZE, maxEntries: 1000, maxSegmentBytes: 2 ** 40});
-        expect(r.blocks).toBe(huge.descriptors.length);
+      fc.property(arbitraryFrames, fc.integer({min: 1, max: 45}), fc.integer({min: 1, max: 256}), (frames, maxFrags, coalesceFrames) => {
+        const r = blockVsRingInterrupts(frames, {maxFrags, coalesceFrames});
+        expect(r.descriptors).toBe(frames.length);
+        expect(r.completions).toBe(Math.ceil(frames.length / maxFrags));
+        expect(r.ringInterrupts).toBe(Math.ceil(r.completions / coalesceFrames));
+        expect(r.blocks).toBeLessThanOrEqual(frames.length);
       }),
     );
   });
 
-  it('names the frame when frames repeat', () => {
-    expect(() => blockVsGatherInterrupts([3, 3])).toThrow(/frames\[1\] must differ/);
+  it('names the parameter when input is bad', () => {
+    expect(() => blockVsRingInterrupts([3, 3])).toThrow(/frames\[1\] must differ/);
+    expect(() => blockVsRingInterrupts([1], {coalesceFrames: 0})).toThrow('coalesceFrames must be a whole number of frames from 1 to 1,000,000; got 0');
+    expect(() => ringInterrupts(-1, 1)).toThrow(/completions must be a whole number/);
   });
 });
 
@@ -351,9 +313,15 @@ describe('reading ethtool -k output', () => {
     const output = ETHTOOL_SAMPLE.replace('tx-checksumming: on', 'tx-checksumming: off [fixed]').replaceAll('\n', '\r\n');
     const verdict = ethtoolVerdict(output);
     expect(verdict).toMatchObject({features: {scatterGather: true, checksumOffload: false}, missing: ['checksumOffload'], zeroCopy: false});
+    expect(verdict.path).toBe('gather-cpu-checksum');
     expect(verdict.explanation).toMatch(/tx-checksumming is off/);
+    expect(verdict.explanation).toMatch(/4\.17/);
+    expect(verdict.explanation).not.toMatch(/turns scatter-gather off as well/);
     const noSg = ethtoolVerdict(ETHTOOL_SAMPLE.replace('\nscatter-gather: on', '\nscatter-gather: off'));
     expect(noSg.missing).toEqual(['scatterGather']);
+    expect(noSg.path).toBe('copy');
+    expect(noSg.explanation).toMatch(/1 CPU copy/);
+    expect(ethtoolVerdict(ETHTOOL_SAMPLE).path).toBe('gather');
   });
 
   it('refuses output that is not one device\'s ethtool -k', () => {

@@ -1,56 +1,54 @@
 // Chapter 5: scatter-gather DMA, the last CPU copy goes. Since Linux 2.4, sending a file from
-// the page cache can put only descriptors, (address, length) pairs, into the socket buffer;
-// the NIC gathers the bytes from the page-cache pages itself, and the CPU copies nothing
-// (Linux Journal; IBM). That needs two NIC features, gather and checksum offload: without
-// both, "the kernel will merge the buffers" (Linux Journal), one CPU copy into a contiguous
-// buffer. The kernel drops NETIF_F_SG on a device without checksum offload, and without
-// NETIF_F_SG tcp_sendpage falls back to the copying sock_no_sendpage (net/core/dev.c,
-// net/ipv4/tcp.c).
+// the page cache can put page references instead of bytes into the socket buffer; the NIC
+// gathers the bytes from the page-cache pages itself (Linux Journal; IBM). What the socket
+// buffer holds is skb fragments, (page, offset, length), at most MAX_SKB_FRAGS per skb
+// (include/linux/skbuff.h: 17 by default, CONFIG_MAX_SKB_FRAGS). The driver maps each fragment
+// with skb_frag_dma_map() and writes one transmit descriptor for it, with the DMA (bus) address
+// the mapping returned; it does not merge fragments whose pages happen to be adjacent.
 //
-// The model finds the pages a byte range touches, builds the descriptor list for a file's
-// pages, traces one send with and without the features, compares the interrupts of block and
-// gather DMA, and reads `ethtool -k` output. Descriptor limits (entries per list, bytes per
-// entry) are parameters of a modelled device, not the limits of any particular NIC.
+// What the CPU still does depends on the NIC, and the model describes a current kernel (4.17
+// and later, where every TCP socket uses GSO and sk_setup_caps() gives it SG and HW_CSUM, so TCP
+// always queues page references; the fallback happens at transmit, in validate_xmit_skb()):
+//   - scatter-gather and checksum offload: no CPU copy and no CPU pass over the bytes;
+//   - scatter-gather without checksum offload: no copy, but skb_checksum_help() reads every
+//     byte once to compute the checksum (a CPU pass);
+//   - no scatter-gather: software GSO (skb_segment()) or __skb_linearize() copies the bytes into
+//     linear buffers, one CPU copy that computes the checksum on the way when the NIC cannot.
+// Older kernels copied instead: before 4.17, tcp_sendpage() fell back to the copying
+// sock_no_sendpage() unless the route had both SG and checksum capability, and 2.4/2.6-era
+// register_netdevice() even dropped NETIF_F_SG on a device without checksum offload ("Dropping
+// NETIF_F_SG since no checksum feature"). That rule is gone from netdev_fix_features().
+//
+// The model finds the pages a byte range touches, lists the fragments and descriptors of a
+// send, traces one send for each kind of NIC, compares the interrupts of historical block DMA
+// with a descriptor ring that coalesces completions, and reads `ethtool -k` output.
 import type {Step, Summary} from './types';
 import {contiguousBlocks} from './dma';
 import {summarizeSteps} from './summary';
 import {GiB, MAX_EXACT_BYTES, MAX_RW_COUNT, PAGE_SIZE} from './units';
 import {ModelInputError, requireInteger} from './validate';
+import {NIC_FEATURES, sendPathFor, validateNicFeatures, type NicFeature, type NicFeatures, type SendPath} from './nic-features';
 
-/**
- * What a NIC can do for a zero-copy send: gather a packet from several places in memory
- * (scatter-gather, NETIF_F_SG) and compute the TCP checksum itself (checksum offload).
- */
-export interface NicFeatures {
-  readonly scatterGather: boolean;
-  readonly checksumOffload: boolean;
-}
-
-export type NicFeature = keyof NicFeatures;
-
-/** In the order the model reports missing features. */
-export const NIC_FEATURES: readonly NicFeature[] = ['scatterGather', 'checksumOffload'];
-
-/** How `ethtool -k <device>` names each feature (its output's line labels). */
-export const ETHTOOL_FEATURE_NAMES: Record<NicFeature, string> = {
-  scatterGather: 'scatter-gather',
-  checksumOffload: 'tx-checksumming',
-};
+export {ETHTOOL_FEATURE_NAMES, NIC_FEATURES, ethtoolVerdict, explainFeatures, validateNicFeatures} from './nic-features';
+export type {EthtoolVerdict, NicFeature, NicFeatures, SendPath} from './nic-features';
 
 /** The largest page size the model accepts. The course itself uses 4096 (PAGE_SIZE). */
 export const MAX_PAGE_SIZE = GiB;
 
-/** The most entries a descriptor list may be asked to hold, to keep inputs sensible. */
+/**
+ * MAX_SKB_FRAGS with the default configuration: the most page fragments one skb holds
+ * (include/linux/skbuff.h, `CONFIG_MAX_SKB_FRAGS`, default 17, configurable from 17 to 45 in
+ * net/Kconfig since Linux 6.3; before that 65536 / PAGE_SIZE + 1, also 17 with 4 KiB pages).
+ */
+export const DEFAULT_MAX_SKB_FRAGS = 17;
+
+/** The largest fragment limit or coalescing count the model accepts, to keep inputs sensible. */
 export const MAX_LIST_ENTRIES = 1_000_000;
 
-/**
- * Descriptor limits for the chapter's examples: illustrative assumptions chosen so that lists
- * are short enough to read and long files overflow them. They are not any real NIC's limits.
- */
-export const ILLUSTRATIVE_LIMITS: {readonly pageSize: number; readonly maxEntries: number; readonly maxSegmentBytes: number} = {
+/** The options the chapter's examples use: 4 KiB pages and the default MAX_SKB_FRAGS. */
+export const DEFAULT_FRAGMENT_OPTIONS: {readonly pageSize: number; readonly maxFrags: number} = {
   pageSize: PAGE_SIZE,
-  maxEntries: 16,
-  maxSegmentBytes: 16 * PAGE_SIZE,
+  maxFrags: DEFAULT_MAX_SKB_FRAGS,
 };
 
 function show(value: unknown): string {
@@ -63,21 +61,7 @@ function requirePageSize(pageSize: number): number {
   return requireInteger('pageSize', pageSize, {min: 1, max: MAX_PAGE_SIZE, unit: 'bytes'});
 }
 
-function requireBoolean(parameter: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') {
-    throw new ModelInputError(parameter, value, `${parameter} must be true or false; got ${show(value)}`);
-  }
-  return value;
-}
 
-/** Throws a message naming the feature when `features` is not two booleans. */
-export function validateNicFeatures(features: NicFeatures): NicFeatures {
-  if (typeof features !== 'object' || features === null) {
-    throw new ModelInputError('features', features, `features must be {scatterGather, checksumOffload}; got ${show(features)}`);
-  }
-  for (const feature of NIC_FEATURES) requireBoolean(`features.${feature}`, features[feature]);
-  return features;
-}
 
 /**
  * Throws unless `frames` lists distinct physical page frame numbers small enough that every
@@ -143,61 +127,66 @@ export function pagesForRange(offset: number, length: number, pageSize: number =
   };
 }
 
-/** One entry of a scatter-gather list: where a piece of the data is, and how long it is. */
-export interface Descriptor {
-  /** Physical (bus) address of the piece's first byte. */
-  readonly address: number;
+/**
+ * One skb fragment of a send: a piece of one page-cache page, and the transmit descriptor the
+ * driver writes for it.
+ */
+export interface Fragment {
+  /** Which page of the data it lies in: 0 for the first page the send touches. */
+  readonly page: number;
+  /** Bytes into that page where the piece starts (the fragment's offset). */
+  readonly offset: number;
   readonly length: number;
+  /**
+   * The DMA address the driver writes into the descriptor, from skb_frag_dma_map(). The model
+   * assumes no IOMMU, where it equals the physical address, frame * pageSize + offset; behind an
+   * IOMMU the device gets an I/O virtual address (IOVA) that the IOMMU translates instead.
+   */
+  readonly dmaAddress: number;
 }
 
-export interface DescriptorListOptions {
+export interface FragmentListOptions {
   readonly pageSize: number;
-  /** The most entries the device takes in one list. */
-  readonly maxEntries: number;
-  /** The most bytes one entry may describe; at least pageSize in this model. */
-  readonly maxSegmentBytes: number;
+  /** The most fragments one skb holds: MAX_SKB_FRAGS, 17 by default. */
+  readonly maxFrags: number;
   /** Bytes of the first page that are not sent. Default 0. */
   readonly firstOffset?: number;
   /** Where the data ends in the last page, counted from its start. Default pageSize. */
   readonly lastLength?: number;
 }
 
-export interface DescriptorList {
-  /** Every entry needed, in file order, even when there are more than maxEntries. */
-  readonly descriptors: readonly Descriptor[];
-  /** The bytes the entries describe. */
+export interface FragmentList {
+  /** One fragment per page the data touches, in file order. */
+  readonly fragments: readonly Fragment[];
+  /** The bytes the fragments describe. */
   readonly bytes: number;
-  /** True when more than maxEntries entries are needed: the device cannot take this as one list. */
+  /** Transmit descriptors for the payload: one per fragment (the packet headers take their own). */
+  readonly descriptors: number;
+  /**
+   * skbs needed to hold the fragments: ceil(fragments / maxFrags). TCP starts a new skb when one
+   * is full. It also caps an skb's bytes (about 64 KiB with TSO), which the model leaves out, so
+   * this is the fewest skbs the fragment limit allows.
+   */
+  readonly skbs: number;
+  /** True when the fragments do not fit in one skb: the kernel splits the send across skbs. */
   readonly overflow: boolean;
 }
 
 /** The options with their defaults filled in. */
-export interface ResolvedListOptions {
+export interface ResolvedFragmentOptions {
   readonly pageSize: number;
-  readonly maxEntries: number;
-  readonly maxSegmentBytes: number;
+  readonly maxFrags: number;
   readonly firstOffset: number;
   readonly lastLength: number;
 }
 
 /** Given the number of frames, checks the options and fills in the defaults. */
-export function validateDescriptorListOptions(options: DescriptorListOptions, frameCount: number): ResolvedListOptions {
+export function validateFragmentListOptions(options: FragmentListOptions, frameCount: number): ResolvedFragmentOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new ModelInputError(
-      'options',
-      options,
-      `options must be {pageSize, maxEntries, maxSegmentBytes, firstOffset?, lastLength?}; got ${show(options)}`,
-    );
+    throw new ModelInputError('options', options, `options must be {pageSize, maxFrags, firstOffset?, lastLength?}; got ${show(options)}`);
   }
   const pageSize = requirePageSize(options.pageSize);
-  const maxEntries = requireInteger('maxEntries', options.maxEntries, {min: 1, max: MAX_LIST_ENTRIES, unit: 'entries'});
-  // At least a page per entry keeps the list no longer than the frame list: a 1 GiB file
-  // never becomes more objects than it has pages.
-  const maxSegmentBytes = requireInteger('maxSegmentBytes', options.maxSegmentBytes, {
-    min: pageSize,
-    max: MAX_EXACT_BYTES,
-    unit: 'bytes',
-  });
+  const maxFrags = requireInteger('maxFrags', options.maxFrags, {min: 1, max: MAX_LIST_ENTRIES, unit: 'fragments'});
   const firstOffset = requireInteger('firstOffset', options.firstOffset ?? 0, {min: 0, max: pageSize - 1, unit: 'bytes'});
   // With one page, the data runs from firstOffset to lastLength, so it must end after it starts.
   const lastLength = requireInteger('lastLength', options.lastLength ?? pageSize, {
@@ -205,191 +194,140 @@ export function validateDescriptorListOptions(options: DescriptorListOptions, fr
     max: pageSize,
     unit: 'bytes',
   });
-  return {pageSize, maxEntries, maxSegmentBytes, firstOffset, lastLength};
+  return {pageSize, maxFrags, firstOffset, lastLength};
 }
 
 /**
- * The scatter-gather list for sending a file's pages: `frames` are the physical page frame
- * numbers of the pages, in file order (page i of the data is at frames[i] * pageSize).
+ * The skb fragments and transmit descriptors for sending a file's pages: `frames` are the
+ * physical page frame numbers of the pages, in file order.
  *
- * Pages whose frames are consecutive (frames[i + 1] === frames[i] + 1) are one run of memory
- * and share an entry; any other neighbour starts a new one, because an entry is one address
- * and one length. A run longer than maxSegmentBytes is cut into maxSegmentBytes pieces from
- * its start, with the remainder last: the fewest entries that respect the limit.
+ * Each page gets its own fragment, as skb_splice_from_iter() appends them (net/core/skbuff.c,
+ * Linux 6.5 and later): the part of the page being sent, so the first and last may be partial.
+ * Two pages whose frames happen to be consecutive still make two fragments and two descriptors:
+ * the kernel coalesces only pieces of the same page, and drivers map fragment by fragment.
  *
- * Needing more than maxEntries entries is reported (`overflow: true`), not thrown: the input
- * is valid, and how long the list had to be is exactly what the chapter wants to show. An
- * error is for a caller's mistake; a device limit is an outcome.
+ * More fragments than maxFrags is reported (`overflow: true`, and `skbs`), not thrown: the input
+ * is valid, and the kernel handles it by starting another skb.
  */
-export function buildDescriptorList(frames: readonly number[], options: DescriptorListOptions): DescriptorList {
-  const {pageSize, maxEntries, maxSegmentBytes, firstOffset, lastLength} = validateDescriptorListOptions(
-    options,
-    Array.isArray(frames) ? frames.length : 0,
-  );
+export function buildFragmentList(frames: readonly number[], options: FragmentListOptions): FragmentList {
+  const {pageSize, maxFrags, firstOffset, lastLength} = validateFragmentListOptions(options, Array.isArray(frames) ? frames.length : 0);
   validateFrames(frames, pageSize);
-  const descriptors: Descriptor[] = [];
-  let runStart = 0;
-  for (let next = 1; next <= frames.length; next++) {
-    const runContinues = next < frames.length && frames[next] === frames[next - 1] + 1;
-    if (runContinues) continue;
-    const last = next - 1;
-    const start = frames[runStart] * pageSize + (runStart === 0 ? firstOffset : 0);
-    const end = frames[last] * pageSize + (last === frames.length - 1 ? lastLength : pageSize);
-    for (let address = start; address < end; address += maxSegmentBytes) {
-      descriptors.push({address, length: Math.min(maxSegmentBytes, end - address)});
-    }
-    runStart = next;
-  }
-  const bytes = descriptors.reduce((sum, descriptor) => sum + descriptor.length, 0);
-  return {descriptors, bytes, overflow: descriptors.length > maxEntries};
+  const last = frames.length - 1;
+  let bytes = 0;
+  const fragments = frames.map((frame, page): Fragment => {
+    const offset = page === 0 ? firstOffset : 0;
+    const length = (page === last ? lastLength : pageSize) - offset;
+    bytes += length;
+    return {page, offset, length, dmaAddress: frame * pageSize + offset};
+  });
+  const skbs = Math.ceil(fragments.length / maxFrags);
+  return {fragments, bytes, descriptors: fragments.length, skbs, overflow: skbs > 1};
 }
-
-/** 'gather': the NIC gathers from the page cache. 'copy': the CPU first copies into one buffer. */
-export type SendPath = 'gather' | 'copy';
 
 export interface SgTransfer {
   readonly path: SendPath;
-  /** The features the NIC lacks, in NIC_FEATURES order; empty on the gather path. */
+  /** The features the NIC lacks, in NIC_FEATURES order; empty on the 'gather' path. */
   readonly missing: readonly NicFeature[];
-  /** Descriptors handed to the NIC: 0 on the copy path, where it gets one contiguous buffer. */
+  /** Fragments (page references) the NIC gathers from: 0 on the copy path, where it reads linear buffers. */
   readonly descriptors: number;
   readonly steps: readonly Step[];
   readonly summary: Summary;
 }
 
 /**
- * One sendfile() call sending `bytes` that are already in the page cache, in
- * `descriptorCount` pieces. With scatter-gather and checksum offload, the kernel appends the
- * descriptors to the socket buffer and the NIC gathers the bytes by DMA: 0 CPU copies and
- * one completion interrupt for the whole list. Without either feature, the kernel copies the
- * pieces into one contiguous socket buffer (one CPU copy) and the NIC sends that by DMA.
+ * One sendfile() call sending `bytes` that are already in the page cache, in `descriptorCount`
+ * fragments, on a current kernel (see SendPath in nic-features.ts). The steps agree with chapter 4's sendfile():
+ * on the gather paths the socket buffer gets page references (a descriptor step) and the NIC's
+ * DMA reads the page cache; without checksum offload a CPU pass follows the references; without
+ * scatter-gather the CPU copies the bytes into the socket buffer and the NIC reads that.
+ *
+ * The NIC's completion is drawn as one interrupt. How many interrupts a real card raises for a
+ * long send depends on interrupt coalescing and NAPI: see ringInterrupts().
  */
 export function sgTransfer(bytes: number, descriptorCount: number, features: NicFeatures): SgTransfer {
   requireInteger('bytes', bytes, {min: 1, max: MAX_RW_COUNT, unit: 'bytes'});
-  // Every descriptor describes at least one byte, and any bytes need at least one.
+  // Every fragment describes at least one byte, and any bytes need at least one.
   requireInteger('descriptorCount', descriptorCount, {min: 1, max: bytes, unit: 'descriptors'});
   validateNicFeatures(features);
-  // Either feature alone is not enough: the kernel drops NETIF_F_SG on a device without
-  // checksum offload, and without NETIF_F_SG it takes the copying path.
+  const path = sendPathFor(features);
   const missing = NIC_FEATURES.filter((feature) => !features[feature]);
-  const enter: Step = {kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'sendfile'};
-  const leave: Step = {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'sendfile'};
-  // sendfile() returns once the NIC has its work queued; the NIC's DMA happens later [lj].
-  const done: Step = {kind: 'interrupt', source: 'nic', syscall: 'sendfile'};
-  const steps: Step[] =
-    missing.length === 0
-      ? [
-          enter,
-          {kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes, descriptors: descriptorCount, syscall: 'sendfile'},
-          leave,
-          {kind: 'copy', engine: 'dma', from: 'page-cache', to: 'nic', bytes, syscall: 'sendfile', async: true},
-          done,
-        ]
+  const intoSocket: Step[] =
+    path === 'copy'
+      ? [{kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'sendfile', async: false}]
       : [
-          enter,
-          {kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'sendfile', async: false},
-          leave,
-          {kind: 'copy', engine: 'dma', from: 'socket-buffer', to: 'nic', bytes, syscall: 'sendfile', async: true},
-          done,
+          {kind: 'descriptor', from: 'page-cache', to: 'socket-buffer', bytes, descriptors: descriptorCount, syscall: 'sendfile'},
+          ...(path === 'gather-cpu-checksum'
+            ? [{kind: 'cpu-pass', purpose: 'checksum', region: 'page-cache', bytes, syscall: 'sendfile'} satisfies Step]
+            : []),
         ];
-  return {
-    path: missing.length === 0 ? 'gather' : 'copy',
-    missing,
-    descriptors: missing.length === 0 ? descriptorCount : 0,
-    steps,
-    summary: summarizeSteps(steps),
-  };
+  const steps: Step[] = [
+    {kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'sendfile'},
+    ...intoSocket,
+    {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'sendfile'},
+    // sendfile() returns once the NIC has its work queued; the NIC's DMA happens later [lj].
+    {kind: 'copy', engine: 'dma', from: path === 'copy' ? 'socket-buffer' : 'page-cache', to: 'nic', bytes, syscall: 'sendfile', async: true},
+    {kind: 'interrupt', source: 'nic', syscall: 'sendfile'},
+  ];
+  return {path, missing, descriptors: path === 'copy' ? 0 : descriptorCount, steps, summary: summarizeSteps(steps)};
+}
+
+export interface RingOptions {
+  /** Default PAGE_SIZE. */
+  readonly pageSize?: number;
+  /** Fragments per skb (MAX_SKB_FRAGS). Default 17. */
+  readonly maxFrags?: number;
+  /** Completed packets per interrupt (`ethtool -C <dev> tx-frames N`). Default 1: no coalescing. */
+  readonly coalesceFrames?: number;
 }
 
 export interface InterruptComparison {
-  /** Runs of physically consecutive pages: what a block DMA engine moves in one transfer each. */
+  /** Runs of physically consecutive pages: what a block-only DMA engine moves in one transfer each. */
   readonly blocks: number;
-  /** Block DMA: one transfer, so one completion interrupt, per block (chapter 2). */
+  /** Historical block DMA: one programmed transfer, and one completion interrupt, per block (chapter 2). */
   readonly blockDmaInterrupts: number;
-  /** Gather DMA: one list for the lot, one completion interrupt (0 when there is nothing to send). */
-  readonly gatherDmaInterrupts: number;
+  /** Ring descriptors for the payload: one per page fragment, whatever the frames. */
+  readonly descriptors: number;
+  /** Packets (skbs) the NIC completes: each is one completion written back to the ring. */
+  readonly completions: number;
+  readonly coalesceFrames: number;
+  /** Interrupts if the NIC raises one per coalesceFrames completions: ceil(completions / coalesceFrames). */
+  readonly ringInterrupts: number;
 }
 
 /**
- * Completion interrupts for sending the pages at `frames`, in file order, with a block DMA
- * engine and with a gathering one. The gather side assumes the list fits the device
- * (see buildDescriptorList's `overflow`).
+ * Interrupts for `completions` transmit completions when the NIC raises one interrupt per
+ * `coalesceFrames` of them (the tx-frames rule of `ethtool -C`). A real card also has a timer
+ * (tx-usecs) that can fire sooner, and NAPI keeps the interrupt masked while it polls the ring,
+ * so real counts vary; this is the frame-count rule alone.
  */
-export function blockVsGatherInterrupts(frames: readonly number[], pageSize: number = PAGE_SIZE): InterruptComparison {
-  validateFrames(frames, pageSize);
+export function ringInterrupts(completions: number, coalesceFrames: number): number {
+  requireInteger('completions', completions, {min: 0, max: MAX_EXACT_BYTES, unit: 'completions'});
+  requireInteger('coalesceFrames', coalesceFrames, {min: 1, max: MAX_LIST_ENTRIES, unit: 'frames'});
+  return Math.ceil(completions / coalesceFrames);
+}
+
+/**
+ * Interrupts for sending the whole pages at `frames`, in file order, with a historical
+ * block-only DMA engine (one transfer and one interrupt per run of consecutive frames) and with
+ * a NIC's descriptor ring (one descriptor per page fragment, skbs of at most maxFrags fragments,
+ * one interrupt per coalesceFrames completed skbs).
+ */
+export function blockVsRingInterrupts(frames: readonly number[], options: RingOptions = {}): InterruptComparison {
+  if (typeof options !== 'object' || options === null) {
+    throw new ModelInputError('options', options, `options must be {pageSize?, maxFrags?, coalesceFrames?}; got ${show(options)}`);
+  }
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const coalesceFrames = options.coalesceFrames ?? 1;
+  const list = buildFragmentList(frames, {pageSize, maxFrags: options.maxFrags ?? DEFAULT_MAX_SKB_FRAGS});
   // Chapter 2's rule, reused: a page joins the block before it only if it starts where that block ends.
   const blocks = contiguousBlocks(frames.map((frame) => ({address: frame * pageSize, length: pageSize}))).length;
-  return {blocks, blockDmaInterrupts: blocks, gatherDmaInterrupts: frames.length === 0 ? 0 : 1};
-}
-
-export interface EthtoolVerdict {
-  readonly features: NicFeatures;
-  /** Features that are off, in NIC_FEATURES order. */
-  readonly missing: readonly NicFeature[];
-  /** True when both are on: sendfile() can send from the page cache with 0 CPU copies. */
-  readonly zeroCopy: boolean;
-  /** One or two sentences for a person, naming the features as ethtool does. */
-  readonly explanation: string;
-}
-
-// "scatter-gather: on", "\ttx-checksumming: off [fixed]": a label, a colon, then the state.
-const FEATURE_LINE = /^\s*([A-Za-z0-9_-]+):\s*(\S*)/;
-
-/**
- * Reads the output of `ethtool -k <device>` and says whether zero-copy sending is possible.
- * Only the top-level "scatter-gather:" and "tx-checksumming:" lines count; indented
- * sub-features such as "tx-scatter-gather:" have other labels and are ignored, and so is
- * anything after "on" or "off" (such as "[fixed]"). Output without both lines, with a state
- * other than on or off, or with a line twice (two devices pasted together) throws.
- */
-export function ethtoolVerdict(output: string): EthtoolVerdict {
-  if (typeof output !== 'string') {
-    throw new ModelInputError('output', output, `output must be the text that \`ethtool -k <device>\` prints; got ${show(output)}`);
-  }
-  const found = new Map<NicFeature, {on: boolean; line: number}>();
-  output.split(/\r?\n/).forEach((text, index) => {
-    const match = FEATURE_LINE.exec(text);
-    const feature = match && NIC_FEATURES.find((f) => ETHTOOL_FEATURE_NAMES[f] === match[1]);
-    if (!match || !feature) return;
-    const label = ETHTOOL_FEATURE_NAMES[feature];
-    const line = index + 1;
-    const state = match[2];
-    if (state !== 'on' && state !== 'off') {
-      throw new ModelInputError('output', output, `output line ${line} must say "${label}: on" or "${label}: off"; got ${show(text.trim())}`);
-    }
-    const earlier = found.get(feature);
-    if (earlier) {
-      throw new ModelInputError(
-        'output',
-        output,
-        `output must describe one device, but "${label}:" appears twice (lines ${earlier.line} and ${line})`,
-      );
-    }
-    found.set(feature, {on: state === 'on', line});
-  });
-  const absent = NIC_FEATURES.filter((feature) => !found.has(feature)).map((feature) => `"${ETHTOOL_FEATURE_NAMES[feature]}:"`);
-  if (absent.length > 0) {
-    throw new ModelInputError(
-      'output',
-      output,
-      `output must be what \`ethtool -k <device>\` prints, with a "scatter-gather:" line and a "tx-checksumming:" line; ${absent.join(' and ')} ${absent.length === 1 ? 'is' : 'are'} missing`,
-    );
-  }
-  const features: NicFeatures = {
-    scatterGather: found.get('scatterGather')?.on ?? false,
-    checksumOffload: found.get('checksumOffload')?.on ?? false,
+  return {
+    blocks,
+    blockDmaInterrupts: blocks,
+    descriptors: list.descriptors,
+    completions: list.skbs,
+    coalesceFrames,
+    ringInterrupts: ringInterrupts(list.skbs, coalesceFrames),
   };
-  const missing = NIC_FEATURES.filter((feature) => !features[feature]);
-  return {features, missing, zeroCopy: missing.length === 0, explanation: explainFeatures(missing)};
 }
 
-function explainFeatures(missing: readonly NicFeature[]): string {
-  if (missing.length === 0) {
-    return 'scatter-gather and tx-checksumming are on: the kernel can hand the NIC descriptors, and sendfile() sends from the page cache with 0 CPU copies.';
-  }
-  const off = missing.map((feature) => ETHTOOL_FEATURE_NAMES[feature]).join(' and ');
-  const why = missing.includes('checksumOffload')
-    ? 'without checksum offload the kernel turns scatter-gather off as well'
-    : 'without scatter-gather the NIC cannot gather pieces from the page cache';
-  return `${off} ${missing.length === 1 ? 'is' : 'are'} off: ${why}, so each send is first copied by the CPU into one contiguous buffer (1 CPU copy).`;
-}

@@ -3,8 +3,9 @@
 // Grade your work: `npm run grade -- 05` (or `npm run exercise -- 05` to re-grade on every save).
 //
 // These are the same exports and types as the course's model (src/model/scatter-gather.ts).
-// The types, constants and the helpers marked "Given" are yours to use; the five functions
-// numbered 1 to 5 are what you write, from the easiest to the most thoughtful.
+// The types, constants and the helpers marked "Given" are yours to use; the functions numbered
+// 1 to 5 are what you write, from the easiest to the most thoughtful. The model describes a
+// current Linux kernel (4.17 and later); the README says where older kernels differed.
 import type {Step, Summary} from '@site/src/model/types';
 import {contiguousBlocks} from '@site/src/model/dma';
 import {summarizeSteps} from '@site/src/model/summary';
@@ -34,14 +35,20 @@ export const ETHTOOL_FEATURE_NAMES: Record<NicFeature, string> = {
 /** Given: the largest page size the model accepts. The course itself uses 4096 (PAGE_SIZE). */
 export const MAX_PAGE_SIZE = GiB;
 
-/** Given: the most entries a descriptor list may be asked to hold. */
+/**
+ * Given: MAX_SKB_FRAGS with the default configuration: the most page fragments one skb holds
+ * (include/linux/skbuff.h, `CONFIG_MAX_SKB_FRAGS`, default 17, configurable from 17 to 45 in
+ * net/Kconfig since Linux 6.3; before that 65536 / PAGE_SIZE + 1, also 17 with 4 KiB pages).
+ */
+export const DEFAULT_MAX_SKB_FRAGS = 17;
+
+/** Given: the largest fragment limit or coalescing count the model accepts, to keep inputs sensible. */
 export const MAX_LIST_ENTRIES = 1_000_000;
 
-/** Given: illustrative descriptor limits for the chapter's examples, not any real NIC's limits. */
-export const ILLUSTRATIVE_LIMITS: {readonly pageSize: number; readonly maxEntries: number; readonly maxSegmentBytes: number} = {
+/** Given: the options the chapter's examples use: 4 KiB pages and the default MAX_SKB_FRAGS. */
+export const DEFAULT_FRAGMENT_OPTIONS: {readonly pageSize: number; readonly maxFrags: number} = {
   pageSize: PAGE_SIZE,
-  maxEntries: 16,
-  maxSegmentBytes: 16 * PAGE_SIZE,
+  maxFrags: DEFAULT_MAX_SKB_FRAGS,
 };
 
 // Given: a value as an error message shows it.
@@ -73,8 +80,8 @@ export function validateNicFeatures(features: NicFeatures): NicFeatures {
 }
 
 /**
- * Given: throws unless `frames` lists distinct physical page frame numbers small enough that
- * every byte address in them (frame * pageSize + offset) is an exact JavaScript integer.
+ * Given: throws unless `frames` lists distinct physical page frame numbers small enough that every
+ * byte address in them (frame * pageSize + offset) is an exact JavaScript integer.
  */
 export function validateFrames(frames: readonly number[], pageSize: number = PAGE_SIZE): readonly number[] {
   requirePageSize(pageSize);
@@ -82,6 +89,7 @@ export function validateFrames(frames: readonly number[], pageSize: number = PAG
     throw new ModelInputError('frames', frames, `frames must be an array of page frame numbers; got ${show(frames)}`);
   }
   const maxFrame = Math.floor(MAX_EXACT_BYTES / pageSize) - 1;
+  // A Map from frame to position finds a repeat in one pass, even for a 1 GiB file's 262,144 pages.
   const seenAt = new Map<number, number>();
   frames.forEach((frame, index) => {
     requireInteger(`frames[${index}]`, frame, {min: 0, max: maxFrame, unit: 'page frames'});
@@ -127,42 +135,53 @@ export interface EthtoolVerdict {
   readonly features: NicFeatures;
   /** Features that are off, in NIC_FEATURES order. */
   readonly missing: readonly NicFeature[];
-  /** True when both are on: sendfile() can send from the page cache with 0 CPU copies. */
+  /** How a current kernel sends through this NIC (see SendPath). */
+  readonly path: SendPath;
+  /**
+   * True when both are on: the CPU neither copies nor reads the bytes sendfile() sends. With
+   * scatter-gather alone there is no copy either, but a CPU pass for the checksum.
+   */
   readonly zeroCopy: boolean;
   /** One or two sentences for a person, naming the features as ethtool does. */
   readonly explanation: string;
 }
 
 /**
- * 2. Reads the output of `ethtool -k <device>` and says whether zero-copy sending is possible.
- * Only the top-level "scatter-gather:" and "tx-checksumming:" lines count (README.md, part 2).
+ * 2. Reads the output of `ethtool -k <device>` and says how a current kernel sends through
+ * this NIC. Only the top-level "scatter-gather:" and "tx-checksumming:" lines count (README.md, part 2).
  */
 export function ethtoolVerdict(output: string): EthtoolVerdict {
   // TODO: check that `output` is a string, find the two lines, read "on" or "off" from each,
-  // and use explainFeatures for the explanation.
+  // work out the path, and use explainFeatures for the explanation.
   throw new Error('TODO: ethtoolVerdict is not written yet (exercises/05-scatter-gather/README.md, part 2)');
 }
 
-// Given: the explanation for ethtoolVerdict, from the features that are off.
-function explainFeatures(missing: readonly NicFeature[]): string {
+/** Given: what a current kernel does with a NIC that lacks `missing`, naming features as ethtool does. */
+export function explainFeatures(missing: readonly NicFeature[]): string {
   if (missing.length === 0) {
-    return 'scatter-gather and tx-checksumming are on: the kernel can hand the NIC descriptors, and sendfile() sends from the page cache with 0 CPU copies.';
+    return 'scatter-gather and tx-checksumming are on: the NIC gathers the bytes from the page cache and computes the checksum, so sendfile() makes no CPU copy and no CPU pass over the bytes.';
+  }
+  if (!missing.includes('scatterGather')) {
+    return 'tx-checksumming is off: on Linux 4.17 and later the NIC still gathers from the page cache (no CPU copy), but the CPU reads every byte once to compute the checksum (skb_checksum_help()). Kernels before 4.17 copied instead, and 2.6-era kernels turned scatter-gather off on such a NIC.';
   }
   const off = missing.map((feature) => ETHTOOL_FEATURE_NAMES[feature]).join(' and ');
-  const why = missing.includes('checksumOffload')
-    ? 'without checksum offload the kernel turns scatter-gather off as well'
-    : 'without scatter-gather the NIC cannot gather pieces from the page cache';
-  return `${off} ${missing.length === 1 ? 'is' : 'are'} off: ${why}, so each send is first copied by the CPU into one contiguous buffer (1 CPU copy).`;
+  return `${off} ${missing.length === 1 ? 'is' : 'are'} off: the NIC cannot gather pieces of memory, so the kernel copies the bytes into linear buffers at transmit (1 CPU copy${missing.length === 2 ? ', which also computes the checksum' : ''}).`;
 }
 
-/** 'gather': the NIC gathers from the page cache. 'copy': the CPU first copies into one buffer. */
-export type SendPath = 'gather' | 'copy';
+/**
+ * How a send leaves the machine:
+ * - 'gather': the NIC gathers from the page cache and computes the checksum; the CPU does not
+ *   touch the bytes;
+ * - 'gather-cpu-checksum': the NIC gathers, but the CPU reads every byte once for the checksum;
+ * - 'copy': the NIC cannot gather, so the CPU copies the bytes into linear buffers.
+ */
+export type SendPath = 'gather' | 'gather-cpu-checksum' | 'copy';
 
 export interface SgTransfer {
   readonly path: SendPath;
-  /** The features the NIC lacks, in NIC_FEATURES order; empty on the gather path. */
+  /** The features the NIC lacks, in NIC_FEATURES order; empty on the 'gather' path. */
   readonly missing: readonly NicFeature[];
-  /** Descriptors handed to the NIC: 0 on the copy path, where it gets one contiguous buffer. */
+  /** Fragments (page references) the NIC gathers from: 0 on the copy path, where it reads linear buffers. */
   readonly descriptors: number;
   readonly steps: readonly Step[];
   readonly summary: Summary;
@@ -170,101 +189,130 @@ export interface SgTransfer {
 
 /**
  * 3. One sendfile() call sending `bytes` that are already in the page cache, in
- * `descriptorCount` pieces, with or without the NIC features it needs (README.md, part 3).
+ * `descriptorCount` fragments, through a NIC with `features`, on a current kernel
+ * (README.md, part 3).
  */
 export function sgTransfer(bytes: number, descriptorCount: number, features: NicFeatures): SgTransfer {
-  // TODO: check the inputs (validateNicFeatures for `features`), decide the path, then list
-  // the steps in order and summarise them with summarizeSteps.
+  // TODO: check the input, pick the path from the features, and list the steps.
   throw new Error('TODO: sgTransfer is not written yet (exercises/05-scatter-gather/README.md, part 3)');
 }
 
-export interface InterruptComparison {
-  /** Runs of physically consecutive pages: what a block DMA engine moves in one transfer each. */
-  readonly blocks: number;
-  /** Block DMA: one transfer, so one completion interrupt, per block (chapter 2). */
-  readonly blockDmaInterrupts: number;
-  /** Gather DMA: one list for the lot, one completion interrupt (0 when there is nothing to send). */
-  readonly gatherDmaInterrupts: number;
-}
-
 /**
- * 4. Completion interrupts for sending the pages at `frames`, in file order, with a block DMA
- * engine and with a gathering one (README.md, part 4).
+ * One skb fragment of a send: a piece of one page-cache page, and the transmit descriptor the
+ * driver writes for it.
  */
-export function blockVsGatherInterrupts(frames: readonly number[], pageSize: number = PAGE_SIZE): InterruptComparison {
-  // TODO: validate the frames, then count the blocks (chapter 2's contiguousBlocks can do it).
-  throw new Error('TODO: blockVsGatherInterrupts is not written yet (exercises/05-scatter-gather/README.md, part 4)');
-}
-
-/** One entry of a scatter-gather list: where a piece of the data is, and how long it is. */
-export interface Descriptor {
-  /** Physical (bus) address of the piece's first byte. */
-  readonly address: number;
+export interface Fragment {
+  /** Which page of the data it lies in: 0 for the first page the send touches. */
+  readonly page: number;
+  /** Bytes into that page where the piece starts (the fragment's offset). */
+  readonly offset: number;
   readonly length: number;
+  /**
+   * The DMA address the driver writes into the descriptor, from skb_frag_dma_map(). The model
+   * assumes no IOMMU, where it equals the physical address, frame * pageSize + offset; behind an
+   * IOMMU the device gets an I/O virtual address (IOVA) that the IOMMU translates instead.
+   */
+  readonly dmaAddress: number;
 }
 
-export interface DescriptorListOptions {
+export interface FragmentListOptions {
   readonly pageSize: number;
-  /** The most entries the device takes in one list. */
-  readonly maxEntries: number;
-  /** The most bytes one entry may describe; at least pageSize in this model. */
-  readonly maxSegmentBytes: number;
+  /** The most fragments one skb holds: MAX_SKB_FRAGS, 17 by default. */
+  readonly maxFrags: number;
   /** Bytes of the first page that are not sent. Default 0. */
   readonly firstOffset?: number;
   /** Where the data ends in the last page, counted from its start. Default pageSize. */
   readonly lastLength?: number;
 }
 
-export interface DescriptorList {
-  /** Every entry needed, in file order, even when there are more than maxEntries. */
-  readonly descriptors: readonly Descriptor[];
-  /** The bytes the entries describe. */
+export interface FragmentList {
+  /** One fragment per page the data touches, in file order. */
+  readonly fragments: readonly Fragment[];
+  /** The bytes the fragments describe. */
   readonly bytes: number;
-  /** True when more than maxEntries entries are needed: the device cannot take this as one list. */
+  /** Transmit descriptors for the payload: one per fragment (the packet headers take their own). */
+  readonly descriptors: number;
+  /**
+   * skbs needed to hold the fragments: ceil(fragments / maxFrags). TCP starts a new skb when one
+   * is full. It also caps an skb's bytes (about 64 KiB with TSO), which the model leaves out, so
+   * this is the fewest skbs the fragment limit allows.
+   */
+  readonly skbs: number;
+  /** True when the fragments do not fit in one skb: the kernel splits the send across skbs. */
   readonly overflow: boolean;
 }
 
 /** The options with their defaults filled in. */
-export interface ResolvedListOptions {
+export interface ResolvedFragmentOptions {
   readonly pageSize: number;
-  readonly maxEntries: number;
-  readonly maxSegmentBytes: number;
+  readonly maxFrags: number;
   readonly firstOffset: number;
   readonly lastLength: number;
 }
 
-/** Given: checks the options, for this number of frames, and fills in the defaults. */
-export function validateDescriptorListOptions(options: DescriptorListOptions, frameCount: number): ResolvedListOptions {
+/** Given: given the number of frames, checks the options and fills in the defaults. */
+export function validateFragmentListOptions(options: FragmentListOptions, frameCount: number): ResolvedFragmentOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new ModelInputError(
-      'options',
-      options,
-      `options must be {pageSize, maxEntries, maxSegmentBytes, firstOffset?, lastLength?}; got ${show(options)}`,
-    );
+    throw new ModelInputError('options', options, `options must be {pageSize, maxFrags, firstOffset?, lastLength?}; got ${show(options)}`);
   }
   const pageSize = requirePageSize(options.pageSize);
-  const maxEntries = requireInteger('maxEntries', options.maxEntries, {min: 1, max: MAX_LIST_ENTRIES, unit: 'entries'});
-  const maxSegmentBytes = requireInteger('maxSegmentBytes', options.maxSegmentBytes, {
-    min: pageSize,
-    max: MAX_EXACT_BYTES,
-    unit: 'bytes',
-  });
+  const maxFrags = requireInteger('maxFrags', options.maxFrags, {min: 1, max: MAX_LIST_ENTRIES, unit: 'fragments'});
   const firstOffset = requireInteger('firstOffset', options.firstOffset ?? 0, {min: 0, max: pageSize - 1, unit: 'bytes'});
+  // With one page, the data runs from firstOffset to lastLength, so it must end after it starts.
   const lastLength = requireInteger('lastLength', options.lastLength ?? pageSize, {
     min: frameCount === 1 ? firstOffset + 1 : 1,
     max: pageSize,
     unit: 'bytes',
   });
-  return {pageSize, maxEntries, maxSegmentBytes, firstOffset, lastLength};
+  return {pageSize, maxFrags, firstOffset, lastLength};
 }
 
 /**
- * 5. The scatter-gather list for sending a file's pages: `frames` are the physical page frame
- * numbers of the pages, in file order. Merge consecutive frames, split entries longer than
- * maxSegmentBytes, and report (do not throw) a list longer than maxEntries (README.md, part 5).
+ * 4. The skb fragments and transmit descriptors for sending the pages at `frames`, in file
+ * order: one fragment per page, at most maxFrags per skb (README.md, part 4).
  */
-export function buildDescriptorList(frames: readonly number[], options: DescriptorListOptions): DescriptorList {
-  // TODO: validate the options and the frames (both helpers are given), walk the frames in
-  // runs of consecutive pages, and cut each run into entries.
-  throw new Error('TODO: buildDescriptorList is not written yet (exercises/05-scatter-gather/README.md, part 5)');
+export function buildFragmentList(frames: readonly number[], options: FragmentListOptions): FragmentList {
+  // TODO: validateFragmentListOptions, validateFrames, then one fragment per page.
+  throw new Error('TODO: buildFragmentList is not written yet (exercises/05-scatter-gather/README.md, part 4)');
+}
+
+export interface RingOptions {
+  /** Default PAGE_SIZE. */
+  readonly pageSize?: number;
+  /** Fragments per skb (MAX_SKB_FRAGS). Default 17. */
+  readonly maxFrags?: number;
+  /** Completed packets per interrupt (`ethtool -C <dev> tx-frames N`). Default 1: no coalescing. */
+  readonly coalesceFrames?: number;
+}
+
+export interface InterruptComparison {
+  /** Runs of physically consecutive pages: what a block-only DMA engine moves in one transfer each. */
+  readonly blocks: number;
+  /** Historical block DMA: one programmed transfer, and one completion interrupt, per block (chapter 2). */
+  readonly blockDmaInterrupts: number;
+  /** Ring descriptors for the payload: one per page fragment, whatever the frames. */
+  readonly descriptors: number;
+  /** Packets (skbs) the NIC completes: each is one completion written back to the ring. */
+  readonly completions: number;
+  readonly coalesceFrames: number;
+  /** Interrupts if the NIC raises one per coalesceFrames completions: ceil(completions / coalesceFrames). */
+  readonly ringInterrupts: number;
+}
+
+/**
+ * 5a. Interrupts for `completions` transmit completions when the NIC raises one per
+ * `coalesceFrames` of them (README.md, part 5).
+ */
+export function ringInterrupts(completions: number, coalesceFrames: number): number {
+  // TODO: check both numbers, then divide and round up.
+  throw new Error('TODO: ringInterrupts is not written yet (exercises/05-scatter-gather/README.md, part 5)');
+}
+
+/**
+ * 5b. Interrupts for sending the whole pages at `frames` with historical block DMA and with a
+ * NIC's descriptor ring (README.md, part 5).
+ */
+export function blockVsRingInterrupts(frames: readonly number[], options: RingOptions = {}): InterruptComparison {
+  // TODO: count the blocks as in chapter 2, and the ring's descriptors, skbs and interrupts.
+  throw new Error('TODO: blockVsRingInterrupts is not written yet (exercises/05-scatter-gather/README.md, part 5)');
 }

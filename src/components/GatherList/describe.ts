@@ -1,17 +1,11 @@
 // Translatable sentences for the readout: what each stop of one sendfile() does, in words a
 // screen reader can follow. Every number comes from the model's result.
 import {translate} from '@docusaurus/Translate';
-import type {Descriptor, NicFeature, SgTransfer} from '@site/src/model/scatter-gather';
+import type {Fragment, NicFeature, SgTransfer} from '@site/src/model/scatter-gather';
 import {formatBytesForReader} from '@site/src/components/shared/format';
 import type {Stop} from './stops';
 
 export const hex = (value: number): string => `0x${value.toString(16)}`;
-
-/** "P2" or "P2–P4": the file pages a descriptor covers. */
-export function pageSpan(pages: readonly number[]): string {
-  if (pages.length === 0) return '';
-  return pages.length === 1 ? `P${pages[0]}` : `P${pages[0]}–P${pages[pages.length - 1]}`;
-}
 
 /** "checksum offload", "scatter-gather and checksum offload". */
 export function missingFeatures(missing: readonly NicFeature[]): string {
@@ -24,27 +18,24 @@ export function missingFeatures(missing: readonly NicFeature[]): string {
     .join(translate({id: 'gatherList.feature.and', message: ' and '}));
 }
 
-/** Why the copy path was taken, naming the features as the reader toggled them. */
-export function copyReason(missing: readonly NicFeature[]): string {
-  return missing.includes('checksumOffload')
-    ? translate({id: 'gatherList.reason.checksum', message: 'the kernel drops scatter-gather on a device without checksum offload'})
-    : translate({id: 'gatherList.reason.sg', message: 'without scatter-gather the NIC can only read one contiguous buffer'});
+/** What the CPU does on this path, naming the features as the reader toggled them. */
+export function pathReason(transfer: SgTransfer): string {
+  if (transfer.path === 'copy') {
+    return translate({id: 'gatherList.reason.sg', message: 'without scatter-gather the NIC can only read linear buffers'});
+  }
+  return translate({id: 'gatherList.reason.checksum', message: 'without checksum offload the CPU must compute the checksum'});
 }
 
 interface StopContext {
   readonly transfer: SgTransfer;
-  readonly descriptors: readonly Descriptor[];
-  /** File pages each descriptor covers. */
-  readonly pagesOf: readonly (readonly number[])[];
+  /** One per page, in file order: fragment i is page i. */
+  readonly fragments: readonly Fragment[];
   readonly pageCount: number;
-  readonly blocks: number;
 }
 
 export function describeStop(stop: Stop, context: StopContext): string {
-  const {transfer, descriptors, pagesOf, pageCount, blocks} = context;
+  const {transfer, fragments, pageCount} = context;
   const step = stop.step;
-  // The NIC's DMA moves the whole send on either path.
-  const bytes = formatBytesForReader(transfer.summary.dmaBytes);
   switch (step.kind) {
     case 'mode-switch':
       return step.direction === 'user-to-kernel'
@@ -56,8 +47,8 @@ export function describeStop(stop: Stop, context: StopContext): string {
     case 'descriptor':
       return translate(
         {
-          id: 'gatherList.stop.descriptors',
-          message: 'The kernel appends {n} descriptors, (address, length) pairs for {bytes}, to the socket buffer. No byte is copied.',
+          id: 'gatherList.stop.fragments',
+          message: 'The kernel appends {n} page references (skb fragments: page, offset, length) for {bytes} to the socket buffer. No byte is copied.',
         },
         {n: step.descriptors, bytes: formatBytesForReader(step.bytes)},
       );
@@ -66,50 +57,47 @@ export function describeStop(stop: Stop, context: StopContext): string {
         return translate(
           {
             id: 'gatherList.stop.cpuCopy',
-            message: 'CPU copy: the kernel copies {pages} pages ({bytes}) from the page cache into one contiguous socket buffer, because {reason}.',
+            message: 'CPU copy: the kernel copies {pages} pages ({bytes}) from the page cache into linear socket buffers, because {reason}.',
           },
-          {pages: pageCount, bytes: formatBytesForReader(step.bytes), reason: copyReason(transfer.missing)},
+          {pages: pageCount, bytes: formatBytesForReader(step.bytes), reason: pathReason(transfer)},
         );
       }
       if (stop.descriptor === null) {
         return translate(
           {
             id: 'gatherList.stop.dmaCopy',
-            message: 'DMA copy: the NIC reads the socket buffer, {bytes} in one piece, after sendfile() has returned.',
+            message: 'DMA copy: the NIC reads the linear socket buffers, {bytes}, after sendfile() has returned.',
           },
           {bytes: formatBytesForReader(step.bytes)},
         );
       }
-      const descriptor = descriptors[stop.descriptor];
+      const fragment = fragments[stop.descriptor];
       return translate(
         {
           id: 'gatherList.stop.gather',
-          message: 'DMA copy, gathered: the NIC reads descriptor {k} of {n}, {bytes} at {address} ({pages}), straight from the page cache.',
+          message: 'DMA copy, gathered: the NIC reads descriptor {k} of {n}, {bytes} at DMA address {address} (page P{page}), straight from the page cache.',
         },
         {
           k: stop.descriptor + 1,
-          n: descriptors.length,
-          bytes: formatBytesForReader(descriptor.length),
-          address: hex(descriptor.address),
-          pages: pageSpan(pagesOf[stop.descriptor]),
+          n: fragments.length,
+          bytes: formatBytesForReader(fragment.length),
+          address: hex(fragment.dmaAddress),
+          page: fragment.page,
         },
       );
     }
     case 'interrupt':
-      return transfer.path === 'gather'
-        ? translate(
-            {
-              id: 'gatherList.stop.interruptGather',
-              message: 'Interrupt: the NIC reports the whole list of {n} descriptors done, one interrupt. Block DMA would have raised {blocks}, one per block.',
-            },
-            {n: descriptors.length, blocks},
-          )
-        : translate({id: 'gatherList.stop.interruptCopy', message: 'Interrupt: the NIC reports the {bytes} sent.'}, {bytes});
+      return translate(
+        {
+          id: 'gatherList.stop.interrupt',
+          message: 'Interrupt: the NIC has written its completions back to the ring and raises an interrupt; NAPI then reclaims the sent buffers. With coalescing, one interrupt can cover many packets.',
+        },
+      );
     case 'cpu-pass':
       return translate(
         {
           id: 'gatherList.stop.checksum',
-          message: 'CPU pass: the NIC cannot compute the checksum, so the CPU reads all {bytes} to compute it. Nothing is copied.',
+          message: 'CPU pass: the NIC cannot compute the checksum, so the CPU reads all {bytes} in the page cache to compute it (skb_checksum_help()). Nothing is copied.',
         },
         {bytes: formatBytesForReader(step.bytes)},
       );

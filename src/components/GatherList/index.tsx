@@ -5,10 +5,10 @@ import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {
+  DEFAULT_FRAGMENT_OPTIONS,
   ETHTOOL_FEATURE_NAMES,
-  ILLUSTRATIVE_LIMITS,
-  blockVsGatherInterrupts,
-  buildDescriptorList,
+  blockVsRingInterrupts,
+  buildFragmentList,
   sgTransfer,
   type NicFeature,
   type NicFeatures,
@@ -17,9 +17,9 @@ import {summarizeSteps} from '@site/src/model/summary';
 import type {Summary} from '@site/src/model/types';
 import {formatCount} from '@site/src/model/units';
 import {formatBytesForReader} from '@site/src/components/shared/format';
-import {copyReason, describeStop, hex, missingFeatures, pageSpan} from './describe';
+import {describeStop, hex, missingFeatures, pathReason} from './describe';
 import {FIRST_FRAME, MAX_PAGES, MEMORY_FRAMES, pageLayout} from './layout';
-import {descriptorOfPage, transferStops} from './stops';
+import {transferStops} from './stops';
 import styles from './styles.module.css';
 
 interface Props {
@@ -27,12 +27,11 @@ interface Props {
   readonly pages?: number;
   /** The first layout shown; "New layout" moves on from it. */
   readonly seed?: number;
-  /** Descriptor limits of the modelled device (illustrative, not a real NIC's). */
-  readonly maxEntries?: number;
-  readonly maxSegmentBytes?: number;
+  /** Fragments per skb (MAX_SKB_FRAGS); default 17, the kernel's default. */
+  readonly maxFrags?: number;
 }
 
-const PAGE_SIZE = ILLUSTRATIVE_LIMITS.pageSize;
+const PAGE_SIZE = DEFAULT_FRAGMENT_OPTIONS.pageSize;
 
 function featureLabel(feature: NicFeature): string {
   return feature === 'scatterGather'
@@ -47,30 +46,20 @@ interface CounterRow {
   readonly tone?: 'cpu' | 'dma' | 'kernel';
 }
 
-/** Step through one sendfile() of a file's scattered pages: the descriptor list, the NIC gathering, or the CPU copy. */
-export default function GatherList({
-  pages = 8,
-  seed: initialSeed = 1,
-  maxEntries = ILLUSTRATIVE_LIMITS.maxEntries,
-  maxSegmentBytes = ILLUSTRATIVE_LIMITS.maxSegmentBytes,
-}: Props): React.ReactNode {
+/**
+ * Step through one sendfile() of a file's scattered pages on a current kernel: the skb fragments
+ * and their descriptors, the NIC gathering, the CPU's checksum pass, or the CPU copy.
+ */
+export default function GatherList({pages = 8, seed: initialSeed = 1, maxFrags = DEFAULT_FRAGMENT_OPTIONS.maxFrags}: Props): React.ReactNode {
   const pageCount = Math.min(Math.max(1, Math.round(pages)), MAX_PAGES);
   const [seed, setSeed] = useState(initialSeed);
   const [features, setFeatures] = useState<NicFeatures>({scatterGather: true, checksumOffload: true});
   const reducedMotion = usePrefersReducedMotion();
 
   const frames = useMemo(() => pageLayout(seed, pageCount), [seed, pageCount]);
-  const list = useMemo(
-    () => buildDescriptorList(frames, {pageSize: PAGE_SIZE, maxEntries, maxSegmentBytes}),
-    [frames, maxEntries, maxSegmentBytes],
-  );
-  const transfer = useMemo(() => sgTransfer(list.bytes, list.descriptors.length, features), [list, features]);
-  const interrupts = useMemo(() => blockVsGatherInterrupts(frames, PAGE_SIZE), [frames]);
-  const pageDescriptor = useMemo(() => descriptorOfPage(frames, list.descriptors, PAGE_SIZE), [frames, list]);
-  const pagesOf = useMemo(
-    () => list.descriptors.map((_, d) => pageDescriptor.flatMap((owner, page) => (owner === d ? [page] : []))),
-    [list, pageDescriptor],
-  );
+  const list = useMemo(() => buildFragmentList(frames, {pageSize: PAGE_SIZE, maxFrags}), [frames, maxFrags]);
+  const transfer = useMemo(() => sgTransfer(list.bytes, list.descriptors, features), [list, features]);
+  const interrupts = useMemo(() => blockVsRingInterrupts(frames, {pageSize: PAGE_SIZE, maxFrags}), [frames, maxFrags]);
   const stops = useMemo(() => transferStops(transfer), [transfer]);
   const stepper = useStepper(stops.length);
   const stop = stepper.index >= 0 ? stops[stepper.index] : null;
@@ -83,16 +72,19 @@ export default function GatherList({
   // Where the bytes are at this stop, for the drawing.
   const kind = stop?.step.kind ?? null;
   const gathering = stop?.descriptor ?? null;
-  const descriptorsQueued = transfer.path === 'gather' && stop !== null && stop.stepIndex >= 1;
-  const cpuCopied = transfer.path === 'copy' && stop !== null && stop.stepIndex >= 1;
-  const cpuCopying = kind === 'copy' && stop?.step.kind === 'copy' && stop.step.engine === 'cpu';
+  const gathers = transfer.path !== 'copy';
+  const descriptorsQueued = gathers && stop !== null && stop.stepIndex >= 1;
+  const cpuCopied = !gathers && stop !== null && stop.stepIndex >= 1;
+  // The CPU is on the bytes while it copies them or reads them for the checksum.
+  const cpuBusy = (kind === 'copy' && stop?.step.kind === 'copy' && stop.step.engine === 'cpu') || kind === 'cpu-pass';
   const nicHasPage = (page: number): boolean => {
     if (!stop) return false;
     if (kind === 'interrupt') return true;
-    if (transfer.path === 'gather') return gathering !== null && pageDescriptor[page] <= gathering;
+    if (gathers) return gathering !== null && page <= gathering;
     return kind === 'copy' && stop.step.kind === 'copy' && stop.step.engine === 'dma';
   };
-  const pageActive = (page: number): boolean => cpuCopying || (gathering !== null && pageDescriptor[page] === gathering);
+  // Fragment i is page i: one fragment per page.
+  const pageActive = (page: number): boolean => cpuBusy || (gathering !== null && page === gathering);
 
   const changeLayout = () => {
     setSeed((s) => s + 1);
@@ -103,7 +95,7 @@ export default function GatherList({
     stepper.restart();
   };
 
-  const context = {transfer, descriptors: list.descriptors, pagesOf, pageCount, blocks: interrupts.blocks};
+  const context = {transfer, fragments: list.fragments, pageCount};
   const readout = stop
     ? translate(
         {id: 'gatherList.readout.step', message: 'Step {n} of {total}: {description}'},
@@ -113,21 +105,30 @@ export default function GatherList({
       ? translate(
           {
             id: 'gatherList.readout.readyGather',
-            message: 'Ready: sendfile() sends {pages} cached pages ({bytes}) in {n} descriptors, with no CPU copy. Press Next or the right arrow key.',
+            message: 'Ready: sendfile() sends {pages} cached pages ({bytes}) as {n} fragments, one descriptor each; the CPU neither copies nor reads the bytes. Press Next or the right arrow key.',
           },
-          {pages: pageCount, bytes: formatBytesForReader(list.bytes), n: list.descriptors.length},
+          {pages: pageCount, bytes: formatBytesForReader(list.bytes), n: list.descriptors},
         )
-      : translate(
-          {
-            id: 'gatherList.readout.readyCopy',
-            message: 'Ready: sendfile() sends {pages} cached pages ({bytes}). With {missing} off, the CPU copies them into one buffer first. Press Next or the right arrow key.',
-          },
-          {pages: pageCount, bytes: formatBytesForReader(list.bytes), missing: missingFeatures(transfer.missing)},
-        );
+      : transfer.path === 'gather-cpu-checksum'
+        ? translate(
+            {
+              id: 'gatherList.readout.readyChecksum',
+              message: 'Ready: sendfile() sends {pages} cached pages ({bytes}) as {n} fragments. With checksum offload off, the NIC still gathers, but the CPU reads every byte once for the checksum. Press Next or the right arrow key.',
+            },
+            {pages: pageCount, bytes: formatBytesForReader(list.bytes), n: list.descriptors},
+          )
+        : translate(
+            {
+              id: 'gatherList.readout.readyCopy',
+              message: 'Ready: sendfile() sends {pages} cached pages ({bytes}). With {missing} off, the CPU copies them into linear buffers. Press Next or the right arrow key.',
+            },
+            {pages: pageCount, bytes: formatBytesForReader(list.bytes), missing: missingFeatures(transfer.missing)},
+          );
 
   const counters: readonly CounterRow[] = [
     {key: 'cpuCopies', label: translate({id: 'gatherList.counter.cpuCopies', message: 'CPU copies'}), value: (s) => formatCount(s.cpuCopies), tone: 'cpu'},
     {key: 'cpuBytes', label: translate({id: 'gatherList.counter.cpuBytes', message: 'Bytes copied by the CPU'}), value: (s) => formatBytesForReader(s.cpuBytes), tone: 'cpu'},
+    {key: 'cpuPassBytes', label: translate({id: 'gatherList.counter.cpuPassBytes', message: 'Bytes read by the CPU for the checksum'}), value: (s) => formatBytesForReader(s.cpuPassBytes), tone: 'cpu'},
     {key: 'dmaCopies', label: translate({id: 'gatherList.counter.dmaCopies', message: 'DMA copies'}), value: (s) => formatCount(s.dmaCopies), tone: 'dma'},
     {key: 'descriptors', label: translate({id: 'gatherList.counter.descriptors', message: 'Descriptors to the NIC'}), value: (_, d) => formatCount(d), tone: 'kernel'},
     {key: 'interrupts', label: translate({id: 'gatherList.counter.interrupts', message: 'Interrupts'}), value: (s) => formatCount(s.interrupts)},
@@ -137,7 +138,7 @@ export default function GatherList({
   return (
     <section
       className={clsx(styles.gatherList, animate && styles.animate)}
-      aria-label={translate({id: 'gatherList.label', message: 'Scatter-gather DMA: a descriptor list, gathered by the NIC'})}
+      aria-label={translate({id: 'gatherList.label', message: 'Scatter-gather DMA: skb fragments and their descriptors, gathered by the NIC'})}
       data-live-component="GatherList"
       data-live-keys="ArrowRight"
       tabIndex={0}
@@ -166,15 +167,23 @@ export default function GatherList({
         </fieldset>
       </div>
 
-      <p className={clsx(styles.path, transfer.path === 'copy' && styles.pathCopy)}>
+      <p className={clsx(styles.path, transfer.path !== 'gather' && styles.pathCopy)}>
         {transfer.path === 'gather' ? (
           <Translate id="gatherList.path.gather">
-            Both features on: the kernel hands the NIC descriptors and the NIC gathers the pages from the page cache. 0 CPU copies.
+            Both features on: the socket buffer holds page references and the NIC gathers the pages from the page cache. 0 CPU copies, and the CPU does not read the bytes.
           </Translate>
+        ) : transfer.path === 'gather-cpu-checksum' ? (
+          translate(
+            {
+              id: 'gatherList.path.checksum',
+              message: 'Checksum offload off: on Linux 4.17 and later the NIC still gathers from the page cache, 0 CPU copies, but {reason}: one CPU pass over every byte. (Kernels before 4.17 copied here instead.)',
+            },
+            {reason: pathReason(transfer)},
+          )
         ) : (
           translate(
-            {id: 'gatherList.path.copy', message: 'With {missing} off, sendfile() takes the copying path, because {reason}: the CPU first merges the pages into one contiguous buffer. 1 CPU copy.'},
-            {missing: missingFeatures(transfer.missing), reason: copyReason(transfer.missing)},
+            {id: 'gatherList.path.copy', message: 'With {missing} off, the NIC can only read linear buffers: the CPU copies the pages into them at transmit. 1 CPU copy.'},
+            {missing: missingFeatures(transfer.missing)},
           )
         )}
       </p>
@@ -186,7 +195,7 @@ export default function GatherList({
       </div>
       <ol className={styles.filePages}>
         {frames.map((frame, page) => (
-          <li key={page} className={clsx(styles.filePage, pageActive(page) && (cpuCopying ? styles.activeCpu : styles.activeDma))}>
+          <li key={page} className={clsx(styles.filePage, pageActive(page) && (cpuBusy ? styles.activeCpu : styles.activeDma))}>
             <span className={styles.pageName}>P{page}</span>
             <span className={styles.frameNumber}>{hex(frame)}</span>
           </li>
@@ -197,7 +206,7 @@ export default function GatherList({
         <Translate
           id="gatherList.memory"
           values={{first: hex(FIRST_FRAME), last: hex(FIRST_FRAME + MEMORY_FRAMES - 1)}}>
-          {'Physical memory: page frames {first} to {last}, and the descriptor each run becomes'}
+          {'Physical memory: page frames {first} to {last}, and the descriptor of each page\'s fragment'}
         </Translate>
       </div>
       <div
@@ -205,7 +214,7 @@ export default function GatherList({
         // Focusable so a keyboard can scroll it on a narrow screen.
         tabIndex={0}
         role="group"
-        aria-label={translate({id: 'gatherList.memoryLabel', message: 'Page frames and descriptors'})}>
+        aria-label={translate({id: 'gatherList.memoryLabel', message: 'Page frames and their fragments\' descriptors'})}>
         <div className={styles.memory} style={{gridTemplateColumns: `repeat(${MEMORY_FRAMES}, minmax(1.5rem, 1fr))`}}>
           {Array.from({length: MEMORY_FRAMES}, (_, i) => {
             const frame = FIRST_FRAME + i;
@@ -216,7 +225,7 @@ export default function GatherList({
                 className={clsx(
                   styles.frame,
                   page >= 0 && styles.frameUsed,
-                  page >= 0 && pageActive(page) && (cpuCopying ? styles.activeCpu : styles.activeDma),
+                  page >= 0 && pageActive(page) && (cpuBusy ? styles.activeCpu : styles.activeDma),
                 )}
                 style={{gridColumn: i + 1, gridRow: 1}}>
                 <span className={styles.frameNumber}>{frame.toString(16)}</span>
@@ -224,74 +233,68 @@ export default function GatherList({
               </div>
             );
           })}
-          {list.descriptors.map((descriptor, d) => {
-            const start = descriptor.address / PAGE_SIZE - FIRST_FRAME;
-            const span = Math.ceil(descriptor.length / PAGE_SIZE);
-            return (
-              <div
-                key={descriptor.address}
-                className={clsx(styles.bar, span > 1 && styles.barMerged, gathering === d && styles.barActive)}
-                style={{gridColumn: `${Math.floor(start) + 1} / span ${span}`, gridRow: 2}}>
-                #{d + 1}
-              </div>
-            );
-          })}
+          {list.fragments.map((fragment, d) => (
+            <div
+              key={fragment.page}
+              className={clsx(styles.bar, gathering === d && styles.barActive)}
+              style={{gridColumn: frames[fragment.page] - FIRST_FRAME + 1, gridRow: 2}}>
+              #{d + 1}
+            </div>
+          ))}
         </div>
       </div>
 
-      <table className={clsx(styles.descriptors, transfer.path === 'copy' && styles.unused)}>
+      <table className={clsx(styles.descriptors, !gathers && styles.unused)}>
         <caption>
-          {transfer.path === 'gather'
+          {gathers
             ? translate(
-                {id: 'gatherList.table.caption', message: 'The descriptor list: {n} entries for {pages} pages (the device takes at most {max}).'},
-                {n: list.descriptors.length, pages: pageCount, max: maxEntries},
+                {
+                  id: 'gatherList.table.caption',
+                  message: 'The fragments and their descriptors: {n} for {pages} pages, one per page, even where frames are consecutive. skbs needed: {skbs}, at most {max} fragments each.',
+                },
+                {n: list.descriptors, pages: pageCount, skbs: list.skbs, max: maxFrags},
               )
             : translate(
-                {id: 'gatherList.table.captionUnused', message: 'The descriptor list the NIC would get: {n} entries. On this path it gets one contiguous buffer instead.'},
-                {n: list.descriptors.length},
+                {id: 'gatherList.table.captionUnused', message: 'The fragments the NIC would gather: {n}. Without scatter-gather it reads linear buffers instead.'},
+                {n: list.descriptors},
               )}
         </caption>
         <thead>
           <tr>
             <th scope="col">#</th>
             <th scope="col">
-              <Translate id="gatherList.table.address">Address</Translate>
+              <Translate id="gatherList.table.dmaAddress">DMA address</Translate>
             </th>
             <th scope="col">
               <Translate id="gatherList.table.length">Length</Translate>
             </th>
             <th scope="col">
-              <Translate id="gatherList.table.pages">File pages</Translate>
+              <Translate id="gatherList.table.page">File page</Translate>
             </th>
           </tr>
         </thead>
         <tbody>
-          {list.descriptors.map((descriptor, d) => (
-            <tr key={descriptor.address} className={clsx(gathering === d && styles.rowActive)} aria-current={gathering === d ? 'step' : undefined}>
+          {list.fragments.map((fragment, d) => (
+            <tr key={fragment.page} className={clsx(gathering === d && styles.rowActive)} aria-current={gathering === d ? 'step' : undefined}>
               <td>{d + 1}</td>
               <td>
-                <code>{hex(descriptor.address)}</code>
+                <code>{hex(fragment.dmaAddress)}</code>
               </td>
-              <td>{formatBytesForReader(descriptor.length)}</td>
-              <td>
-                {pageSpan(pagesOf[d])}
-                {pagesOf[d].length > 1 && (
-                  <span className={styles.merged}>
-                    {' '}
-                    <Translate id="gatherList.table.merged" values={{n: pagesOf[d].length}}>
-                      {'({n} consecutive frames, merged)'}
-                    </Translate>
-                  </span>
-                )}
-              </td>
+              <td>{formatBytesForReader(fragment.length)}</td>
+              <td>P{fragment.page}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className={styles.iommuNote}>
+        <Translate id="gatherList.iommu">
+          DMA addresses as the device sees them. Without an IOMMU they equal the physical addresses drawn here; behind an IOMMU the driver gets I/O virtual addresses instead.
+        </Translate>
+      </p>
       {list.overflow && (
         <p className={styles.overflow}>
-          <Translate id="gatherList.overflow" values={{n: list.descriptors.length, max: maxEntries}}>
-            {'This list needs {n} entries, more than the {max} the device takes: it is too long for one list.'}
+          <Translate id="gatherList.overflow" values={{n: list.descriptors, max: maxFrags, skbs: list.skbs}}>
+            {'{n} fragments are more than the {max} one skb holds: the kernel spreads them over {skbs} skbs.'}
           </Translate>
         </p>
       )}
@@ -300,12 +303,12 @@ export default function GatherList({
         <div className={styles.rowTitle}>
           <Translate id="gatherList.socketBuffer">Socket buffer</Translate>
         </div>
-        {transfer.path === 'gather' ? (
+        {gathers ? (
           <p className={clsx(styles.socketBuffer, !descriptorsQueued && styles.pending)}>
             {descriptorsQueued
               ? translate(
-                  {id: 'gatherList.socketBuffer.descriptors', message: '{n} descriptors, no payload bytes'},
-                  {n: list.descriptors.length},
+                  {id: 'gatherList.socketBuffer.fragments', message: '{n} page references (skb fragments), no payload bytes'},
+                  {n: list.descriptors},
                 )
               : translate({id: 'gatherList.socketBuffer.empty', message: 'empty'})}
           </p>
@@ -369,19 +372,21 @@ export default function GatherList({
           </p>
           <dl>
             <dt>
-              <Translate id="gatherList.compare.block">Block DMA (chapter 2)</Translate>
+              <Translate id="gatherList.compare.block">Block-only DMA (historical, chapter 2)</Translate>
             </dt>
             <dd data-compare-block="">
               <Translate id="gatherList.compare.blockValue" values={{blocks: interrupts.blocks, interrupts: interrupts.blockDmaInterrupts}}>
-                {'{blocks} blocks of consecutive frames: {interrupts} interrupts'}
+                {'{blocks} blocks of consecutive frames: {interrupts} transfers, {interrupts} interrupts'}
               </Translate>
             </dd>
             <dt>
-              <Translate id="gatherList.compare.gather">Gather DMA</Translate>
+              <Translate id="gatherList.compare.ring">NIC descriptor ring</Translate>
             </dt>
-            <dd data-compare-gather="">
-              <Translate id="gatherList.compare.gatherValue" values={{interrupts: interrupts.gatherDmaInterrupts}}>
-                {'one list: {interrupts} interrupt'}
+            <dd data-compare-ring="">
+              <Translate
+                id="gatherList.compare.ringValue"
+                values={{descriptors: interrupts.descriptors, completions: interrupts.completions, interrupts: interrupts.ringInterrupts}}>
+                {'{descriptors} descriptors on the ring, {completions} skb completed: {interrupts} interrupt without coalescing; with coalescing (ethtool -C) and NAPI polling, one interrupt covers many completions'}
               </Translate>
             </dd>
           </dl>
