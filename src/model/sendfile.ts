@@ -92,8 +92,8 @@ function requireNic(nic: unknown): NicFeatures {
 /**
  * True when the CPU never touches the bytes sendfile() sends: only with scatter-gather AND
  * checksum offload. With scatter-gather alone a current kernel copies nothing but still reads
- * every byte to compute the checksum. (Kernels of the 2.6 era went further and turned
- * scatter-gather off on such a device, then copied.)
+ * every byte to compute the checksum. (Before 4.17, tcp_sendpage() copied on such a device,
+ * and 2.6-era kernels even turned its scatter-gather off.)
  */
 export function zeroCopyCapable(nic: NicFeatures): boolean {
   const {scatterGather, checksumOffload} = requireNic(nic);
