@@ -5,6 +5,7 @@ import {availableChapters, UnknownChapterError} from './workbench/chapters';
 import {exercise, EXERCISE_HELP} from './workbench/exercise';
 import {grade, GRADE_HELP, parseGradeArgs} from './workbench/grade';
 import {hint, HINT_HELP} from './workbench/hints';
+import {argsFromPackage} from './workbench/package-scripts';
 import {PROGRESS_HELP, showProgress} from './workbench/progress-view';
 import {reset, RESET_HELP} from './workbench/reset';
 import {solution, SOLUTION_HELP} from './workbench/solution';
@@ -41,7 +42,8 @@ function overview(): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...args] = argv;
+  const [name, ...typed] = argv;
+  const args = argsFromPackage(typed);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(overview());
     return name === undefined ? 2 : 0;

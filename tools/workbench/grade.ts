@@ -8,6 +8,7 @@ import {gradeSeed, parseSeed} from '../grading/seed';
 import {typecheckFiles, type CompilerMessage} from '../grading/typecheck';
 import {DEFAULT_TEST_TIMEOUT_MS, displayPath, runGrader, type GraderRun, type TestOutcome} from '../grading/vitest-json';
 import {
+  availableChapters,
   gradingConfig,
   learnerFileIn,
   pointsFor,
@@ -49,7 +50,8 @@ or slug (read-write); without chapters, every chapter with an exercise package i
   --seed N           seed for the random cases (default: the practice seed, or GRADE_SEED);
                      repeat it (--seed 1 --seed 2) or list them (--seed 1,2,3) to grade with
                      several seeds: a test passes only if it passes with every one
-  --report DIR       folder for grade.json and grade.junit.xml (default: reports/)
+  --report DIR       folder for grade.json and grade.junit.xml (default: reports/, or
+                     reports/reference/ and reports/pristine/ for those targets)
   --submission DIR   grade the learner files in DIR (a student's clone or its exercises/
                      folder) with this repository's graders; progress is not recorded
   --expect-tests N   fail unless at least N tests ran (teachers: guards against renamed,
@@ -74,6 +76,12 @@ export function submissionExercisesDir(dir: string): string {
   if (!existsSync(resolved)) throw new Error(`--submission: there is no folder ${dir}`);
   const inside = path.join(resolved, 'exercises');
   return existsSync(inside) ? inside : resolved;
+}
+
+/** reports/ for a student's grade; the reference's and the starters' go beside it, never over it. */
+export function defaultReportDir(target: GradeTarget): string {
+  const reports = path.join(REPO_ROOT, 'reports');
+  return target === 'student' ? reports : path.join(reports, target);
 }
 
 export function parseGradeArgs(args: readonly string[]): GradeOptions {
@@ -104,7 +112,7 @@ export function parseGradeArgs(args: readonly string[]): GradeOptions {
     chapters: positionals,
     target,
     seeds: seeds.length > 0 ? [...new Set(seeds)] : [gradeSeed()],
-    reportDir: path.resolve(values.report ?? path.join(REPO_ROOT, 'reports')),
+    reportDir: path.resolve(values.report ?? defaultReportDir(target)),
     timeoutMs: values.timeout ? positiveSeconds(values.timeout, '--timeout') : DEFAULT_CHAPTER_TIMEOUT_MS,
     testTimeoutMs: values['test-timeout'] ? positiveSeconds(values['test-timeout'], '--test-timeout') : null,
     submission,
@@ -202,7 +210,7 @@ export async function gradeChapter(
   if (graded.length === 0 && problems.length === 0) {
     problems = [`No test ran for chapter ${chapter.number}: a grader with zero tests is a failure, never a pass.`];
   }
-  const tests: ReportTest[] = outcomes.map((test) => {
+  const scored: ReportTest[] = outcomes.map((test) => {
     const maxPoints = test.status === 'skipped' ? 0 : pointsFor(test.name, config);
     return {
       chapter: chapter.number,
@@ -216,6 +224,7 @@ export async function gradeChapter(
       failedWithSeed: test.failedWithSeed,
     };
   });
+  const tests = scored;
   const unused = unusedPointKeys(outcomes.map((t) => t.name), config);
   return {
     chapter,
@@ -252,13 +261,19 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
   const {chapter, report, tests} = graded;
   const lines = [colour.bold(`Chapter ${chapter.number}  ${chapter.title}`)];
   for (const problem of report.problems) lines.push(colour.red(indent(firstLines(problem, 12), 2)));
+  const notRun = tests.length > 1 && tests.every((t) => t.status === 'error' && t.message === tests[0].message) && report.problems.length > 0;
+  if (notRun) {
+    // A file that does not load stops every test for the one reason printed above: say so once.
+    lines.push(`  ${statusMark('error')} None of the ${tests.length} tests could run, for the reason above.`);
+  }
   const shown = new Set<string>();
-  for (const test of tests) {
-    lines.push(`  ${statusMark(test.status)} ${test.name}${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}`);
-    if (test.status !== 'passed' && test.status !== 'skipped' && test.message) {
-      lines.push(colour.dim(shown.has(test.message) ? '      (the same error as above)' : indent(firstLines(test.message, maxMessageLines), 6)));
-      shown.add(test.message);
-    }
+  for (const test of notRun ? [] : tests) {
+    const failed = test.status !== 'passed' && test.status !== 'skipped' && test.message !== '';
+    const repeated = failed && shown.has(test.message);
+    const suffix = `${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}${repeated ? colour.dim('  (the same error as above)') : ''}`;
+    lines.push(`  ${statusMark(test.status)} ${test.name}${suffix}`);
+    if (failed && !repeated) lines.push(colour.dim(indent(firstLines(test.message, maxMessageLines), 6)));
+    if (failed) shown.add(test.message);
   }
   if (report.typeErrors.length > 0) {
     lines.push(colour.yellow('  Type errors in your file (the tests still ran):'));
@@ -275,7 +290,15 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
 }
 
 /** The overall table: one row per chapter, then the progress bar. */
-export function renderSummary(report: GradeReport): string[] {
+// "100%" alone reads as the whole course even when one chapter was graded: name what it is of.
+function overallScope(report: GradeReport, available: number): string {
+  const graded = report.chapters.map((c) => c.chapter);
+  if (graded.length === available) return `all ${available} chapters`;
+  const which = graded.length === 1 ? `chapter ${graded[0]}` : `chapters ${graded.join(', ')}`;
+  return `${which} only (${graded.length} of ${available} chapters)`;
+}
+
+export function renderSummary(report: GradeReport, available = availableChapters().length): string[] {
   const rows = report.chapters.map((c) => {
     const ok = c.total > 0 && c.passed === c.total && c.problems.length === 0;
     const mark = ok ? colour.green('✓') : colour.red('✗');
@@ -285,7 +308,7 @@ export function renderSummary(report: GradeReport): string[] {
     colour.bold('Summary'),
     ...rows,
     '',
-    `Overall ${bar(report.totals.points, report.totals.maxPoints)} ${report.totals.points}/${report.totals.maxPoints} points, ${report.totals.passed}/${report.totals.tests} tests`,
+    `Overall, ${overallScope(report, available)}: ${bar(report.totals.points, report.totals.maxPoints)} ${report.totals.points}/${report.totals.maxPoints} points, ${report.totals.passed}/${report.totals.tests} tests`,
   ];
 }
 
