@@ -17,6 +17,7 @@ import {
   type ExerciseChapter,
 } from './chapters';
 import {updateChapter} from './progress';
+import {matchesReferenceFlag, NO_REFERENCE_VERDICT, referenceProblems, referenceVerdict, withoutReferenceCredit} from './reference-verdict';
 import {writeReports, type ChapterReport, type GradeReport, type ReportTest} from './report';
 import {bar, colour, firstLines, indent, pad, relative} from './terminal';
 
@@ -224,7 +225,10 @@ export async function gradeChapter(
       failedWithSeed: test.failedWithSeed,
     };
   });
-  const tests = scored;
+  const verdict = learnerFile ? referenceVerdict(chapter, learnerFile) : NO_REFERENCE_VERDICT;
+  const tests = learnerFile ? withoutReferenceCredit(scored, verdict, learnerFile) : scored;
+  if (learnerFile) problems = [...referenceProblems(verdict, learnerFile), ...problems];
+  const flag = matchesReferenceFlag(verdict);
   const unused = unusedPointKeys(outcomes.map((t) => t.name), config);
   return {
     chapter,
@@ -240,6 +244,8 @@ export async function gradeChapter(
       maxPoints: tests.reduce((sum, t) => sum + t.maxPoints, 0),
       problems,
       typeErrors,
+      referenceUse: verdict.uses.map((use) => ({function: use.name, how: use.how})),
+      flags: flag ? [flag] : [],
     },
   };
 }
@@ -279,6 +285,7 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
     lines.push(colour.yellow('  Type errors in your file (the tests still ran):'));
     lines.push(colour.yellow(indent(firstLines(report.typeErrors.join('\n'), 8), 4)));
   }
+  for (const flag of report.flags) lines.push(colour.yellow(`  Flag for the teacher: ${flag} (after normalising formatting, comments and names; graded as usual).`));
   for (const note of graded.notes) lines.push(colour.yellow(`  Note: ${note}`));
   lines.push(`  ${report.passed}/${report.total} tests passed, ${report.points}/${report.maxPoints} points`);
   const failedSeed = tests.find((t) => t.failedWithSeed !== null)?.failedWithSeed ?? null;
@@ -350,6 +357,7 @@ export async function gradeAll(options: GradeOptions, onChapter: (graded: Graded
     chapters: graded.map((g) => g.report),
     tests,
     problems,
+    flags: graded.flatMap((g) => g.report.flags.map((flag) => `Chapter ${g.chapter.number} ${flag}`)),
     totals: {
       tests: gradedTests.length,
       passed,
