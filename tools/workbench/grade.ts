@@ -1,9 +1,10 @@
 // `npm run grade [-- <chapter>...] [--target student|reference|pristine] [--seed N]... [--report DIR]
-//  [--timeout S] [--test-timeout S] [--submission DIR] [--expect-tests N] [--no-typecheck]`
+//  [--timeout S] [--test-timeout S] [--submission DIR | --submissions DIR] [--memory MB] [--expect-tests N] [--no-typecheck]`
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {GRADE_TARGETS, REPO_ROOT, type GradeTarget} from '../grading/subject.mts';
+import {DEFAULT_SANDBOX_MEMORY_MB} from '../grading/sandbox';
 import {gradeSeed, parseSeed} from '../grading/seed';
 import {typecheckFiles, type CompilerMessage} from '../grading/typecheck';
 import {DEFAULT_TEST_TIMEOUT_MS, displayPath, runGrader, type GraderRun, type TestOutcome} from '../grading/vitest-json';
@@ -37,6 +38,8 @@ export interface GradeOptions {
   readonly expectTests: number | null;
   readonly typecheck: boolean;
   readonly quiet?: boolean;
+  /** Heap limit for a submission's code, in MB (default 512). */
+  readonly memoryMb?: number;
 }
 
 export const GRADE_HELP = `npm run grade [-- <chapter>...] [options]
@@ -54,7 +57,12 @@ or slug (read-write); without chapters, every chapter with an exercise package i
   --report DIR       folder for grade.json and grade.junit.xml (default: reports/, or
                      reports/reference/ and reports/pristine/ for those targets)
   --submission DIR   grade the learner files in DIR (a student's clone or its exercises/
-                     folder) with this repository's graders; progress is not recorded
+                     folder) with this repository's graders, the student's code confined
+                     (no writes outside a scratch folder, no programs, limited memory);
+                     progress is not recorded
+  --submissions DIR  grade every student's folder in DIR, each in a process of its own; writes
+                     reports/submissions/<student>/ and a summary (summary.json, summary.csv)
+  --memory MB        heap limit for a submission's code (default: 512)
   --expect-tests N   fail unless at least N tests ran (teachers: guards against renamed,
                      deleted or filtered tests)
   --test-timeout S   seconds one test may run before it is stopped (default: 5)
@@ -98,8 +106,13 @@ export function parseGradeArgs(args: readonly string[]): GradeOptions {
       submission: {type: 'string'},
       'expect-tests': {type: 'string'},
       'no-typecheck': {type: 'boolean'},
+      memory: {type: 'string'},
     },
   });
+  const memory = values.memory;
+  if (memory !== undefined && !(Number.isSafeInteger(Number(memory)) && Number(memory) >= 32)) {
+    throw new Error(`--memory must be a whole number of megabytes, at least 32; got "${memory}"`);
+  }
   const target = (values.target ?? 'student') as GradeTarget;
   if (!GRADE_TARGETS.includes(target)) throw new Error(`--target must be one of ${GRADE_TARGETS.join(', ')}; got "${values.target}"`);
   const seeds = (values.seed ?? []).flatMap((raw) => raw.split(',')).map((raw) => parseSeed(raw, '--seed'));
@@ -119,6 +132,7 @@ export function parseGradeArgs(args: readonly string[]): GradeOptions {
     submission,
     expectTests: expect === undefined ? null : Number(expect),
     typecheck: !values['no-typecheck'],
+    memoryMb: memory === undefined ? undefined : Number(memory),
   };
 }
 
@@ -192,6 +206,8 @@ export async function gradeChapter(
       testTimeoutMs,
       learnerFile: learnerFile ?? undefined,
       learnerDir: options.submission ?? undefined,
+      // A student's submission is someone else's code: run it confined (tools/grading/sandbox.ts).
+      sandbox: options.submission ? {memoryMb: options.memoryMb ?? DEFAULT_SANDBOX_MEMORY_MB} : null,
     });
     runs.push({seed, run});
   }
@@ -267,7 +283,8 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
   const {chapter, report, tests} = graded;
   const lines = [colour.bold(`Chapter ${chapter.number}  ${chapter.title}`)];
   for (const problem of report.problems) lines.push(colour.red(indent(firstLines(problem, 12), 2)));
-  const notRun = tests.length > 1 && tests.every((t) => t.status === 'error' && t.message === tests[0].message) && report.problems.length > 0;
+  const stopped = (t: ReportTest) => (t.status === 'error' || t.status === 'timeout') && t.message === tests[0].message;
+  const notRun = tests.length > 1 && tests.every(stopped) && report.problems.length > 0;
   if (notRun) {
     // A file that does not load stops every test for the one reason printed above: say so once.
     lines.push(`  ${statusMark('error')} None of the ${tests.length} tests could run, for the reason above.`);
