@@ -121,6 +121,21 @@ describe('small things a teacher reads', () => {
     }
   });
 
+  it('states the same reading and exercise times on the teacher page, in both languages', () => {
+    const pages = {
+      min: path.join(REPO_ROOT, 'docs', 'teach', 'index.mdx'),
+      分钟: path.join(REPO_ROOT, 'i18n', 'zh-Hans', 'docusaurus-plugin-content-docs', 'current', 'teach', 'index.mdx'),
+    };
+    for (const [unit, file] of Object.entries(pages)) {
+      const rows = readFileSync(file, 'utf8').split('\n').filter((line) => /^\| \d\d /.test(line));
+      expect(rows, file).toHaveLength(CHAPTERS.length);
+      for (const chapter of CHAPTERS) {
+        const row = rows.find((line) => line.startsWith(`| ${chapter.number} `));
+        expect(row, `${file}, chapter ${chapter.number}`).toMatch(new RegExp(`\\| ${chapter.readingMinutes} ${unit} \\| ${chapter.exerciseMinutes} ${unit} \\|$`));
+      }
+    }
+  });
+
   it('runs the preflight before the site\'s own scripts, so `npm start` before `npm ci` says what to do', () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {scripts: Record<string, string>};
     for (const script of ['start', 'build', 'serve']) expect(pkg.scripts[script]).toMatch(/^node tools\/preflight\.mjs && docusaurus /);
