@@ -1,7 +1,6 @@
 // No credit for the course's own answers (issue 12, section 1). The reference model is in every
 // clone, so the grader must refuse a learner's function that is, or forwards to, the reference,
 // and flag one that is the reference's text under other names.
-import {spawn} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -10,8 +9,9 @@ import {gradedFunctions, testChecks} from '../../tools/grading/graded-functions'
 import {modelModuleOf} from '../../tools/grading/model-imports';
 import {matchingReference} from '../../tools/grading/reference-match';
 import {findReferenceUse} from '../../tools/grading/reference-use';
+import {notesOf, renderBatchSummary, rowFor} from '../../tools/workbench/batch';
 import type {GradeReport} from '../../tools/workbench/report';
-import {REPO_ROOT, type RunResult} from './mini-repo';
+import {REPO_ROOT, runCommand, type RunResult} from './mini-repo';
 
 const STARTER = path.join(REPO_ROOT, 'exercises', '03-read-write', '.pristine', 'read-write.ts');
 const MODEL = path.join(REPO_ROOT, 'src', 'model', 'read-write.ts');
@@ -142,17 +142,8 @@ describe('a graded function that matches the reference', () => {
 // The real CLI on the real chapter 3 grader, as a teacher runs it on a student's folder.
 function gradeSubmission(submission: string, report: string): Promise<RunResult> {
   const tsx = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, 'tools/cli.ts', 'grade', '03', '--submission', submission, '--report', report, '--no-typecheck'], {
-      cwd: REPO_ROOT,
-      env: {...process.env, NO_COLOR: '1', GRADE_SEED: '', ZC_WORKBENCH_DIR: path.join(scratch, '.workbench')},
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    child.on('close', (code) => resolve({code, stdout, stderr}));
-  });
+  const args = [tsx, 'tools/cli.ts', 'grade', '03', '--submission', submission, '--report', report, '--no-typecheck'];
+  return runCommand(process.execPath, args, {cwd: REPO_ROOT, env: {ZC_WORKBENCH_DIR: path.join(scratch, '.workbench')}});
 }
 
 describe.concurrent('grading a submission against the reference', () => {
@@ -167,6 +158,7 @@ describe.concurrent('grading a submission against the reference', () => {
     expect(new Set(report.tests.map((t) => t.status))).toEqual(new Set(['failed']));
     expect(report.chapters[0].referenceUse.map((u) => u.function)).toEqual(ALL);
     expect(result.stdout).toContain("`chunkCount` calls the course's reference instead of your code");
+    expect(notesOf(report)).toContain('03 calls the reference: chunkCount');
   });
 
   it('grades a disguised copy of the reference as usual, and flags it in grade.json, JUnit and the terminal', async () => {
@@ -181,5 +173,7 @@ describe.concurrent('grading a submission against the reference', () => {
     expect(report.flags).toEqual([`Chapter 03 ${flag}`]);
     expect(readFileSync(path.join(out, 'grade.junit.xml'), 'utf8')).toContain(`<property name="flag" value="${flag}"/>`);
     expect(result.stdout).toContain(`Flag for the teacher: ${flag}`);
+    // The batch summary reads the same grade.json.
+    expect(renderBatchSummary([rowFor('ada', report, 'ada/grade.json', '')]).join('\n')).toContain(`03 ${flag}`);
   });
 });

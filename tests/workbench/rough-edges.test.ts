@@ -2,13 +2,12 @@
 // test below failed before its fix.
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {spawn} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {CHAPTERS} from '../../src/data/course';
 import {CLEAR_SCREEN} from '../../tools/workbench/exercise';
 import {defaultReportDir, parseGradeArgs} from '../../tools/workbench/grade';
 import {argsFromPackage, PACKAGE_COMMANDS, packageScript} from '../../tools/workbench/package-scripts';
-import {createMiniRepo, REPO_ROOT, type MiniRepo, type RunResult} from './mini-repo';
+import {createMiniRepo, REPO_ROOT, runCommand, type MiniRepo} from './mini-repo';
 
 let repo: MiniRepo;
 
@@ -21,16 +20,7 @@ afterAll(() => repo?.remove());
 const state = (name: string) => ({ZC_WORKBENCH_DIR: path.join(repo.root, `.workbench-${name}`)});
 
 // `npm run <script>` inside one exercise package, as a learner types it there.
-function npmRunIn(dir: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', ...args], {cwd: dir, env: {...process.env, NO_COLOR: '1', GRADE_SEED: '', ...env}});
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    child.on('close', (code) => resolve({code, stdout, stderr}));
-  });
-}
+const npmRunIn = (dir: string, args: readonly string[], env: NodeJS.ProcessEnv) => runCommand('npm', ['run', ...args], {cwd: dir, env});
 
 describe.concurrent('the workbench inside one exercise package', () => {
   it('gives every exercise package grade, hint and exercise scripts for its own chapter', () => {
