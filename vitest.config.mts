@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {defineConfig, type Plugin} from 'vitest/config';
 import {SUBJECT_PREFIX, subjectFile, targetFromEnv} from './tools/grading/subject.mts';
+import {workerFlagsFromEnv} from './tools/grading/worker-flags.mts';
 
 const root = import.meta.dirname;
 
@@ -38,6 +39,10 @@ export const gradersProject = {
     environment: 'node' as const,
     include: ['exercises/*/*.test.ts'],
     testTimeout: 10_000,
+    // A submission's code runs confined in a forked worker (tools/grading/sandbox.ts sets
+    // ZC_WORKER_FLAGS); Vitest's --execArgv on the command line does not reach projects.
+    pool: 'forks' as const,
+    execArgv: workerFlagsFromEnv(process.env),
   },
 };
 

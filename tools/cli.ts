@@ -2,9 +2,11 @@
 // Each package.json script runs tools/preflight.mjs first (plain Node: it explains a missing
 // `npm ci` or a wrong folder), then this file with tsx.
 import {availableChapters, UnknownChapterError} from './workbench/chapters';
+import {gradeBatch, isBatch, parseBatchArgs} from './workbench/batch';
 import {exercise, EXERCISE_HELP} from './workbench/exercise';
 import {grade, GRADE_HELP, parseGradeArgs} from './workbench/grade';
 import {hint, HINT_HELP} from './workbench/hints';
+import {argsFromPackage} from './workbench/package-scripts';
 import {PROGRESS_HELP, showProgress} from './workbench/progress-view';
 import {reset, RESET_HELP} from './workbench/reset';
 import {solution, SOLUTION_HELP} from './workbench/solution';
@@ -18,7 +20,11 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   exercise: {summary: 'watch one chapter: re-grade on every save, with hint/next/list keys', help: EXERCISE_HELP, run: exercise},
   hint: {summary: 'the next hint for a chapter, one at a time', help: HINT_HELP, run: (args) => hint(args)},
-  grade: {summary: 'grade chapters, print a table, write reports/grade.json and .junit.xml', help: GRADE_HELP, run: (args) => grade(parseGradeArgs(args))},
+  grade: {
+    summary: 'grade chapters, print a table, write reports/grade.json and .junit.xml',
+    help: GRADE_HELP,
+    run: (args) => (isBatch(args) ? gradeBatch(parseBatchArgs(args)) : grade(parseGradeArgs(args))),
+  },
   reset: {summary: 'restore a chapter\'s starter, backing up your file first', help: RESET_HELP, run: (args) => reset(args)},
   progress: {summary: 'which chapters pass, hints used, last graded', help: PROGRESS_HELP, run: () => showProgress()},
   solution: {summary: 'the reference implementation, once your file passes', help: SOLUTION_HELP, run: (args) => solution(args)},
@@ -41,7 +47,8 @@ function overview(): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...args] = argv;
+  const [name, ...typed] = argv;
+  const args = argsFromPackage(typed);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(overview());
     return name === undefined ? 2 : 0;

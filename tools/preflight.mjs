@@ -1,4 +1,5 @@
-// Runs before every workbench command (`node tools/preflight.mjs && tsx tools/cli.ts ...`).
+// Runs before every workbench command (`node tools/preflight.mjs && tsx tools/cli.ts ...`) and before
+// `npm start | build | serve`, which would otherwise stop at a bare `docusaurus: not found`.
 // Plain Node with no dependencies, so it works before `npm ci`: it checks the Node version, that
 // this is the course's repository, and that the dependencies are installed, and says what to do.
 import {existsSync, readFileSync} from 'node:fs';
@@ -24,7 +25,7 @@ if (!isCourse || !existsSync(path.join(root, 'exercises'))) {
     `The workbench runs inside the course's repository (a folder with package.json and exercises/), but ${root} is not one.\n` +
       'Clone the course, then from its top folder run: npm ci && npm run exercise',
   );
-} else if (!existsSync(path.join(root, 'node_modules', 'tsx')) || !existsSync(path.join(root, 'node_modules', 'vitest'))) {
+} else if (!['tsx', 'vitest', '@docusaurus/core'].every((name) => existsSync(path.join(root, 'node_modules', name)))) {
   problems.push(`The course's dependencies are not installed yet. From ${root}, run:\n\n    npm ci\n\nthen run your command again.`);
 }
 

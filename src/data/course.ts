@@ -9,6 +9,11 @@ export interface Chapter {
   readonly title: string;
   /** One sentence: what the reader can do after the chapter. */
   readonly teaches: string;
+  /** Reading the chapter and trying its live components, without the exercise. */
+  readonly readingMinutes: number;
+  /** Writing the exercise until it passes, for a reader who has read the chapter. */
+  readonly exerciseMinutes: number;
+  /** The whole chapter: reading plus exercise (what the course map shows). */
   readonly minutes: number;
   /** Folder under exercises/, and the model module the exercise mirrors. */
   readonly exercise: {readonly folder: string; readonly module: string};
@@ -16,13 +21,17 @@ export interface Chapter {
   readonly status: 'published' | 'planned';
 }
 
-export const CHAPTERS: readonly Chapter[] = [
+// The total is derived, so the map's one figure can never disagree with its two parts.
+const withTotal = (chapter: Omit<Chapter, 'minutes'>): Chapter => ({...chapter, minutes: chapter.readingMinutes + chapter.exerciseMinutes});
+
+export const CHAPTERS: readonly Chapter[] = ([
   {
     number: '01',
     slug: 'user-and-kernel-space',
     title: 'User space and kernel space',
     teaches: 'Why a system call is a mode switch, not a context switch, and what each one costs.',
-    minutes: 35,
+    readingMinutes: 15,
+    exerciseMinutes: 20,
     exercise: {folder: '01-user-kernel', module: 'user-kernel'},
     status: 'published',
   },
@@ -31,7 +40,8 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'dma',
     title: 'DMA: letting devices move the bytes',
     teaches: 'What a DMA engine takes off the CPU, what it does not, and why contiguous buffers matter.',
-    minutes: 35,
+    readingMinutes: 15,
+    exerciseMinutes: 20,
     exercise: {folder: '02-dma', module: 'dma'},
     status: 'published',
   },
@@ -40,7 +50,8 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'read-write',
     title: 'The traditional path: read() + write()',
     teaches: 'The four copies and four mode switches of a read/write loop, and how they grow with the buffer count.',
-    minutes: 45,
+    readingMinutes: 20,
+    exerciseMinutes: 25,
     exercise: {folder: '03-read-write', module: 'read-write'},
     status: 'published',
   },
@@ -49,7 +60,8 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'sendfile',
     title: 'sendfile(): one call, no user buffer',
     teaches: 'How sendfile() removes the user-space copy, its limits, and how to loop on it correctly.',
-    minutes: 45,
+    readingMinutes: 20,
+    exerciseMinutes: 25,
     exercise: {folder: '04-sendfile', module: 'sendfile'},
     status: 'published',
   },
@@ -58,7 +70,8 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'scatter-gather',
     title: 'Scatter-gather DMA: the last CPU copy goes',
     teaches: 'How descriptor lists let the NIC gather from the page cache, and which NIC features it needs.',
-    minutes: 40,
+    readingMinutes: 15,
+    exerciseMinutes: 25,
     exercise: {folder: '05-scatter-gather', module: 'scatter-gather'},
     status: 'published',
   },
@@ -67,11 +80,12 @@ export const CHAPTERS: readonly Chapter[] = [
     slug: 'mmap-and-java-nio',
     title: 'mmap() + write() and Java NIO',
     teaches: 'What mapping a file really does, when it pays, and how FileChannel.transferTo picks its path.',
-    minutes: 60,
+    readingMinutes: 25,
+    exerciseMinutes: 35,
     exercise: {folder: '06-mmap-nio', module: 'mmap-nio'},
     status: 'published',
   },
-];
+] satisfies Omit<Chapter, 'minutes'>[]).map(withTotal);
 
 export function chapterBySlugOrNumber(name: string): Chapter | undefined {
   const wanted = name.trim().toLowerCase();

@@ -14,7 +14,7 @@ function gradedChapter(): GradedChapter {
   return {
     chapter,
     notes: [],
-    report: {chapter: '03', slug: 'read-write', title: chapter.title, passed: 1, total: 2, points: 1, maxPoints: 2, problems: [], typeErrors: []},
+    report: {chapter: '03', slug: 'read-write', title: chapter.title, passed: 1, total: 2, points: 1, maxPoints: 2, problems: [], typeErrors: [], referenceUse: [], flags: []},
     tests: [
       {...base, name: 'Part 1 > splits a file', status: 'passed', points: 1, message: ''},
       {

@@ -82,6 +82,9 @@ describe('npm run grade over every chapter of the tiny exercise set', () => {
     expect(chapter?.problems.join('\n')).toContain('exercises/04-sendfile/sendfile.ts:3:17 error TS1109: Expression expected.');
     expect(report.tests.filter((t) => t.chapter === '04').map((t) => t.status)).toEqual(['error', 'error']);
     expect(all.stdout).toContain('exercises/04-sendfile/sendfile.ts:3:17');
+    // Once, not once per test: every test of the chapter stopped for that one reason.
+    expect(all.stdout).toContain('None of the 2 tests could run, for the reason above.');
+    expect(all.stdout).not.toContain('(the same error as above)');
     expect(report.chapters.find((c) => c.chapter === '05')).toBeDefined();
   });
 
@@ -93,7 +96,7 @@ describe('npm run grade over every chapter of the tiny exercise set', () => {
 
   it('prints a table per chapter, the overall bar, the seed and the command that replays a failure', () => {
     expect(all.stdout).toContain('1/4 tests passed, 1/4 points');
-    expect(all.stdout).toMatch(/Overall \[#+-+\] \d+% 8\/14 points/);
+    expect(all.stdout).toMatch(/Overall, all 5 chapters: \[#+-+\] \d+% 8\/14 points/);
     expect(all.stdout).toContain('Seed 20261125. Replay exactly this grade: npm run grade -- 02 --seed 20261125');
   });
 

@@ -27,6 +27,29 @@ export interface MiniRepo {
   remove(): void;
 }
 
+// Waits for a child to end, keeping what it printed; a child that outlives the limit is killed.
+function collect(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({code, stdout, stderr});
+    });
+  });
+}
+
+/** Runs a command to its end and keeps what it printed, without colour or a fixed seed. */
+export function runCommand(command: string, args: readonly string[], options: {cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number}): Promise<RunResult> {
+  const child = spawn(command, args, {cwd: options.cwd, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', GRADE_SEED: '', ...options.env}});
+  const result = collect(child, options.timeoutMs ?? 120_000);
+  child.stdin.end();
+  return result;
+}
+
 function dropFixtureSuffix(dir: string): void {
   for (const entry of readdirSync(dir)) {
     const file = path.join(dir, entry);
@@ -59,19 +82,10 @@ export function createMiniRepo(): MiniRepo {
     workbench,
     start,
     cli(args, {input, env = {}, timeoutMs = 90_000} = {}) {
-      return new Promise((resolve) => {
-        const child = start(args, env);
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-        child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          resolve({code, stdout, stderr});
-        });
-        child.stdin.end(input ?? '');
-      });
+      const child = start(args, env);
+      const result = collect(child, timeoutMs);
+      child.stdin.end(input ?? '');
+      return result;
     },
     remove() {
       rmSync(root, {recursive: true, force: true});

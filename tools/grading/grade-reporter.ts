@@ -17,6 +17,9 @@ export interface ErrorInfo {
   /** "- Expected / + Received" lines, when the assertion compared two values. */
   readonly diff: string | null;
   readonly frames: readonly StackFrame[];
+  /** Node's permission model names what it refused ("ChildProcess") and on what (a path). */
+  readonly permission?: string | null;
+  readonly resource?: string | null;
 }
 
 export interface ReportedTest {
@@ -41,6 +44,8 @@ interface RawError {
   readonly diff?: unknown;
   readonly stack?: unknown;
   readonly stacks?: readonly {file?: unknown; line?: unknown; column?: unknown; method?: unknown}[];
+  readonly permission?: unknown;
+  readonly resource?: unknown;
 }
 
 // Vitest serialises errors across processes; this keeps the parts a learner needs.
@@ -59,6 +64,8 @@ function errorInfo(raw: unknown): ErrorInfo {
     message: typeof error.message === 'string' ? error.message : String(raw),
     diff: typeof error.diff === 'string' && error.diff.trim() !== '' ? error.diff : null,
     frames: frames.length > 0 ? frames : framesFromStack(typeof error.stack === 'string' ? error.stack : ''),
+    permission: typeof error.permission === 'string' ? error.permission : null,
+    resource: typeof error.resource === 'string' ? error.resource : null,
   };
 }
 

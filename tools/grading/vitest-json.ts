@@ -16,6 +16,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ErrorInfo, ReporterOutput, ReportedTest, StackFrame} from './grade-reporter';
 import {SKIPPED_AFTER_TIMEOUT, type ProgressEvent} from './progress-events';
+import {outOfMemory, outOfMemoryMessage, permissionMessage, sandboxEnv} from './sandbox';
+import {WORKER_FLAGS_ENV} from './worker-flags.mts';
 import {REPO_ROOT, type GradeTarget} from './subject.mts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped' | 'timeout' | 'error';
@@ -52,12 +54,15 @@ export interface RunOptions {
   readonly learnerFile?: string;
   /** Where learners' files are read from when it is not this checkout's exercises/ (ZC_LEARNER_DIR). */
   readonly learnerDir?: string;
+  /** Confine the learner's code (a submission): see sandbox.ts for exactly what that means. */
+  readonly sandbox?: {readonly memoryMb: number} | null;
 }
 
 export const DEFAULT_TEST_TIMEOUT_MS = 5_000;
 
 const VITEST_BIN = path.join(REPO_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const REPORTER = path.join(import.meta.dirname, 'grade-reporter.ts');
+const CONFIG = path.join(REPO_ROOT, 'vitest.config.mts');
 /** Extra time the watchdog gives a test beyond its limit, so Vitest can fail async tests itself. */
 const WATCHDOG_GRACE_MS = 1_000;
 /** A grader file should start its first test within this long; longer means its import never ends. */
@@ -138,6 +143,7 @@ function track(pid: number | undefined): () => void {
 function childEnv(options: RunOptions, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {...process.env, ZC_TARGET: options.target, FORCE_COLOR: '0', NO_COLOR: '1', ...extra};
   delete env.ZC_LEARNER_DIR;
+  delete env[WORKER_FLAGS_ENV];
   if (options.seed !== undefined) env.GRADE_SEED = String(options.seed);
   if (options.learnerDir) env.ZC_LEARNER_DIR = options.learnerDir;
   return env;
@@ -153,14 +159,19 @@ async function runAttempt(testPath: string, options: RunOptions, skip: readonly 
   const resultFile = path.join(dir, 'result.json');
   writeFileSync(skipFile, JSON.stringify(skip));
   const env = childEnv(options, {ZC_PROGRESS_FILE: progressFile, ZC_SKIP_FILE: skipFile, ZC_RESULT_FILE: resultFile});
-  const args = [VITEST_BIN, 'run', '--project', 'graders', testPath, `--reporter=${REPORTER}`, `--testTimeout=${testTimeoutMs}`];
+  const args = [VITEST_BIN, 'run', '--project', 'graders', path.resolve(REPO_ROOT, testPath), `--reporter=${REPORTER}`, `--testTimeout=${testTimeoutMs}`];
+  if (options.sandbox) {
+    // The scratch folder is the learner code's working directory and its only writable place.
+    args.push(`--root=${REPO_ROOT}`, `--config=${CONFIG}`);
+    Object.assign(env, sandboxEnv({scratchDir: dir, learnerDir: options.learnerDir ?? null, memoryMb: options.sandbox.memoryMb}));
+  }
   let stderr = '';
   let outcome: Attempt['outcome'] = 'finished';
   let hungTest: string | null = null;
   try {
     const exitCode = await new Promise<number | null>((resolve) => {
       const started = Date.now();
-      const child = spawn(process.execPath, args, {cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
+      const child = spawn(process.execPath, args, {cwd: options.sandbox ? dir : REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
       const untrack = track(child.pid);
       child.stderr.on('data', (data: Buffer) => {
         if (stderr.length < 100_000) stderr += data.toString();
@@ -260,7 +271,7 @@ const MAX_DIFF_LINES = 40;
 export function formatError(error: ErrorInfo, learnerFile: string | undefined, testPath: string): {message: string; location: string | null} {
   const frame = pickFrame(error.frames, learnerFile, testPath);
   const name = error.name === 'AssertionError' || error.name === 'Error' ? '' : `${error.name}: `;
-  const lines = [`${name}${stripAnsi(error.message).trim()}`];
+  const lines = [permissionMessage(error.message, error.permission ?? null, error.resource ?? null) ?? `${name}${stripAnsi(error.message).trim()}`];
   if (error.diff) {
     const diff = stripAnsi(error.diff).split('\n');
     lines.push('', ...diff.slice(0, MAX_DIFF_LINES));
@@ -274,6 +285,11 @@ export function formatError(error: ErrorInfo, learnerFile: string | undefined, t
 /** A module that failed to load: the compiler's location and message, without the noise. */
 export function formatModuleError(error: ErrorInfo): {message: string; location: string | null} {
   const text = stripAnsi(error.message);
+  const denied = permissionMessage(text, error.permission ?? null, error.resource ?? null);
+  if (denied) {
+    const frame = error.frames.find((f) => !f.file.includes('node_modules'));
+    return {message: frame ? `${denied}\nat ${frameLocation(frame)}` : denied, location: frame ? frameLocation(frame) : null};
+  }
   // Vite/oxc transform errors: "[PARSE_ERROR] Unexpected token ... [ exercises/x.ts:2:13 ]".
   const where = /\[\s*([^\s\]]+?):(\d+):(\d+)\s*\]/.exec(text);
   const what = /\[([A-Z_]+)\]\s*(.+)/.exec(text);
@@ -369,6 +385,7 @@ async function finished(
       attempts,
     };
   }
+  if (options.sandbox && outOfMemory(attempt.stderr)) return stoppedForMemory(output, testPath, options, options.sandbox.memoryMb, timedOut, attempts);
   const problems: string[] = [];
   let tests = output.tests.map((test) => outcomeOf(test, timedOut, options.learnerFile, testPath));
   if (output.moduleErrors.length > 0) {
@@ -389,6 +406,17 @@ async function finished(
     problems.push(`An error outside any test: ${formatted.message}`);
   }
   return {tests, problems, timedOut: timedOut.size > 0, attempts};
+}
+
+// The worker died at its heap limit: tests that passed before keep their pass; the rest lose.
+async function stoppedForMemory(output: ReporterOutput, testPath: string, options: RunOptions, memoryMb: number, timedOut: ReadonlyMap<string, string>, attempts: number): Promise<GraderRun> {
+  const message = outOfMemoryMessage(memoryMb);
+  const names = output.tests.length > 0 ? output.tests.map((t) => t.name) : await listForFailure(testPath, options.target);
+  const passed = new Set(output.tests.filter((t) => t.state === 'passed').map((t) => t.name));
+  const tests = names.map((name): TestOutcome =>
+    passed.has(name) ? {name, status: 'passed', message: '', location: null, durationMs: 0} : {name, status: 'error', message, location: null, durationMs: 0},
+  );
+  return {tests, problems: [message], timedOut: timedOut.size > 0, attempts};
 }
 
 function budgetSpent(attempt: Attempt, timedOut: ReadonlyMap<string, string>, options: RunOptions, attempts: number): GraderRun {

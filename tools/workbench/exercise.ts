@@ -75,10 +75,9 @@ export function renderExerciseScreen(graded: GradedChapter, task: string, seed: 
     const indentBy = group === '' ? 0 : 4;
     for (const test of failing.slice(0, MAX_NAMES_PER_GROUP)) {
       const timeout = test.status === 'timeout' ? colour.yellow('  (time-out)') : '';
-      lines.push(`${' '.repeat(indentBy)}${statusMark(test.status)} ${groupOf(test.name).test}${timeout}`);
-      if (test.message && shownMessages.has(test.message)) {
-        lines.push(colour.dim(`${' '.repeat(indentBy + 4)}(the same error as above)`));
-      } else if (test.message && detailed < maxFailures) {
+      const repeated = test.message !== '' && shownMessages.has(test.message);
+      lines.push(`${' '.repeat(indentBy)}${statusMark(test.status)} ${groupOf(test.name).test}${timeout}${repeated ? colour.dim('  (the same error as above)') : ''}`);
+      if (!repeated && test.message && detailed < maxFailures) {
         detailed++;
         shownMessages.add(test.message);
         lines.push(indent(firstLines(test.message, 16), indentBy + 4));
@@ -119,8 +118,12 @@ function hashOf(file: string): string | null {
 
 const isTerminal = process.stdout.isTTY === true;
 
+// Erase the screen AND the scrollback (3J): with 2J alone many terminals push the old screen
+// into the scrollback, so each grade looks appended below the last instead of redrawn.
+export const CLEAR_SCREEN = '\u001b[H\u001b[2J\u001b[3J';
+
 function clearScreen(): void {
-  if (isTerminal) process.stdout.write('\u001b[2J\u001b[H');
+  if (isTerminal) process.stdout.write(CLEAR_SCREEN);
 }
 
 async function runChapter(session: Session): Promise<void> {

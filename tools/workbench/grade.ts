@@ -1,13 +1,15 @@
 // `npm run grade [-- <chapter>...] [--target student|reference|pristine] [--seed N]... [--report DIR]
-//  [--timeout S] [--test-timeout S] [--submission DIR] [--expect-tests N] [--no-typecheck]`
+//  [--timeout S] [--test-timeout S] [--submission DIR | --submissions DIR] [--memory MB] [--expect-tests N] [--no-typecheck]`
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {GRADE_TARGETS, REPO_ROOT, type GradeTarget} from '../grading/subject.mts';
+import {DEFAULT_SANDBOX_MEMORY_MB} from '../grading/sandbox';
 import {gradeSeed, parseSeed} from '../grading/seed';
 import {typecheckFiles, type CompilerMessage} from '../grading/typecheck';
 import {DEFAULT_TEST_TIMEOUT_MS, displayPath, runGrader, type GraderRun, type TestOutcome} from '../grading/vitest-json';
 import {
+  availableChapters,
   gradingConfig,
   learnerFileIn,
   pointsFor,
@@ -16,6 +18,7 @@ import {
   type ExerciseChapter,
 } from './chapters';
 import {updateChapter} from './progress';
+import {matchesReferenceFlag, NO_REFERENCE_VERDICT, referenceProblems, referenceVerdict, withoutReferenceCredit} from './reference-verdict';
 import {writeReports, type ChapterReport, type GradeReport, type ReportTest} from './report';
 import {bar, colour, firstLines, indent, pad, relative} from './terminal';
 
@@ -35,6 +38,8 @@ export interface GradeOptions {
   readonly expectTests: number | null;
   readonly typecheck: boolean;
   readonly quiet?: boolean;
+  /** Heap limit for a submission's code, in MB (default 512). */
+  readonly memoryMb?: number;
 }
 
 export const GRADE_HELP = `npm run grade [-- <chapter>...] [options]
@@ -49,9 +54,15 @@ or slug (read-write); without chapters, every chapter with an exercise package i
   --seed N           seed for the random cases (default: the practice seed, or GRADE_SEED);
                      repeat it (--seed 1 --seed 2) or list them (--seed 1,2,3) to grade with
                      several seeds: a test passes only if it passes with every one
-  --report DIR       folder for grade.json and grade.junit.xml (default: reports/)
+  --report DIR       folder for grade.json and grade.junit.xml (default: reports/, or
+                     reports/reference/ and reports/pristine/ for those targets)
   --submission DIR   grade the learner files in DIR (a student's clone or its exercises/
-                     folder) with this repository's graders; progress is not recorded
+                     folder) with this repository's graders, the student's code confined
+                     (no writes outside a scratch folder, no programs, limited memory);
+                     progress is not recorded
+  --submissions DIR  grade every student's folder in DIR, each in a process of its own; writes
+                     reports/submissions/<student>/ and a summary (summary.json, summary.csv)
+  --memory MB        heap limit for a submission's code (default: 512)
   --expect-tests N   fail unless at least N tests ran (teachers: guards against renamed,
                      deleted or filtered tests)
   --test-timeout S   seconds one test may run before it is stopped (default: 5)
@@ -76,6 +87,12 @@ export function submissionExercisesDir(dir: string): string {
   return existsSync(inside) ? inside : resolved;
 }
 
+/** reports/ for a student's grade; the reference's and the starters' go beside it, never over it. */
+export function defaultReportDir(target: GradeTarget): string {
+  const reports = path.join(REPO_ROOT, 'reports');
+  return target === 'student' ? reports : path.join(reports, target);
+}
+
 export function parseGradeArgs(args: readonly string[]): GradeOptions {
   const {values, positionals} = parseArgs({
     args: [...args],
@@ -89,8 +106,13 @@ export function parseGradeArgs(args: readonly string[]): GradeOptions {
       submission: {type: 'string'},
       'expect-tests': {type: 'string'},
       'no-typecheck': {type: 'boolean'},
+      memory: {type: 'string'},
     },
   });
+  const memory = values.memory;
+  if (memory !== undefined && !(Number.isSafeInteger(Number(memory)) && Number(memory) >= 32)) {
+    throw new Error(`--memory must be a whole number of megabytes, at least 32; got "${memory}"`);
+  }
   const target = (values.target ?? 'student') as GradeTarget;
   if (!GRADE_TARGETS.includes(target)) throw new Error(`--target must be one of ${GRADE_TARGETS.join(', ')}; got "${values.target}"`);
   const seeds = (values.seed ?? []).flatMap((raw) => raw.split(',')).map((raw) => parseSeed(raw, '--seed'));
@@ -104,12 +126,13 @@ export function parseGradeArgs(args: readonly string[]): GradeOptions {
     chapters: positionals,
     target,
     seeds: seeds.length > 0 ? [...new Set(seeds)] : [gradeSeed()],
-    reportDir: path.resolve(values.report ?? path.join(REPO_ROOT, 'reports')),
+    reportDir: path.resolve(values.report ?? defaultReportDir(target)),
     timeoutMs: values.timeout ? positiveSeconds(values.timeout, '--timeout') : DEFAULT_CHAPTER_TIMEOUT_MS,
     testTimeoutMs: values['test-timeout'] ? positiveSeconds(values['test-timeout'], '--test-timeout') : null,
     submission,
     expectTests: expect === undefined ? null : Number(expect),
     typecheck: !values['no-typecheck'],
+    memoryMb: memory === undefined ? undefined : Number(memory),
   };
 }
 
@@ -183,6 +206,8 @@ export async function gradeChapter(
       testTimeoutMs,
       learnerFile: learnerFile ?? undefined,
       learnerDir: options.submission ?? undefined,
+      // A student's submission is someone else's code: run it confined (tools/grading/sandbox.ts).
+      sandbox: options.submission ? {memoryMb: options.memoryMb ?? DEFAULT_SANDBOX_MEMORY_MB} : null,
     });
     runs.push({seed, run});
   }
@@ -202,7 +227,7 @@ export async function gradeChapter(
   if (graded.length === 0 && problems.length === 0) {
     problems = [`No test ran for chapter ${chapter.number}: a grader with zero tests is a failure, never a pass.`];
   }
-  const tests: ReportTest[] = outcomes.map((test) => {
+  const scored: ReportTest[] = outcomes.map((test) => {
     const maxPoints = test.status === 'skipped' ? 0 : pointsFor(test.name, config);
     return {
       chapter: chapter.number,
@@ -216,6 +241,10 @@ export async function gradeChapter(
       failedWithSeed: test.failedWithSeed,
     };
   });
+  const verdict = learnerFile ? referenceVerdict(chapter, learnerFile) : NO_REFERENCE_VERDICT;
+  const tests = learnerFile ? withoutReferenceCredit(scored, verdict, learnerFile) : scored;
+  if (learnerFile) problems = [...referenceProblems(verdict, learnerFile), ...problems];
+  const flag = matchesReferenceFlag(verdict);
   const unused = unusedPointKeys(outcomes.map((t) => t.name), config);
   return {
     chapter,
@@ -231,6 +260,8 @@ export async function gradeChapter(
       maxPoints: tests.reduce((sum, t) => sum + t.maxPoints, 0),
       problems,
       typeErrors,
+      referenceUse: verdict.uses.map((use) => ({function: use.name, how: use.how})),
+      flags: flag ? [flag] : [],
     },
   };
 }
@@ -252,18 +283,26 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
   const {chapter, report, tests} = graded;
   const lines = [colour.bold(`Chapter ${chapter.number}  ${chapter.title}`)];
   for (const problem of report.problems) lines.push(colour.red(indent(firstLines(problem, 12), 2)));
+  const stopped = (t: ReportTest) => (t.status === 'error' || t.status === 'timeout') && t.message === tests[0].message;
+  const notRun = tests.length > 1 && tests.every(stopped) && report.problems.length > 0;
+  if (notRun) {
+    // A file that does not load stops every test for the one reason printed above: say so once.
+    lines.push(`  ${statusMark('error')} None of the ${tests.length} tests could run, for the reason above.`);
+  }
   const shown = new Set<string>();
-  for (const test of tests) {
-    lines.push(`  ${statusMark(test.status)} ${test.name}${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}`);
-    if (test.status !== 'passed' && test.status !== 'skipped' && test.message) {
-      lines.push(colour.dim(shown.has(test.message) ? '      (the same error as above)' : indent(firstLines(test.message, maxMessageLines), 6)));
-      shown.add(test.message);
-    }
+  for (const test of notRun ? [] : tests) {
+    const failed = test.status !== 'passed' && test.status !== 'skipped' && test.message !== '';
+    const repeated = failed && shown.has(test.message);
+    const suffix = `${test.status === 'timeout' ? colour.yellow('  (time-out)') : ''}${repeated ? colour.dim('  (the same error as above)') : ''}`;
+    lines.push(`  ${statusMark(test.status)} ${test.name}${suffix}`);
+    if (failed && !repeated) lines.push(colour.dim(indent(firstLines(test.message, maxMessageLines), 6)));
+    if (failed) shown.add(test.message);
   }
   if (report.typeErrors.length > 0) {
     lines.push(colour.yellow('  Type errors in your file (the tests still ran):'));
     lines.push(colour.yellow(indent(firstLines(report.typeErrors.join('\n'), 8), 4)));
   }
+  for (const flag of report.flags) lines.push(colour.yellow(`  Flag for the teacher: ${flag} (after normalising formatting, comments and names; graded as usual).`));
   for (const note of graded.notes) lines.push(colour.yellow(`  Note: ${note}`));
   lines.push(`  ${report.passed}/${report.total} tests passed, ${report.points}/${report.maxPoints} points`);
   const failedSeed = tests.find((t) => t.failedWithSeed !== null)?.failedWithSeed ?? null;
@@ -275,7 +314,15 @@ export function renderChapter(graded: GradedChapter, options: Pick<GradeOptions,
 }
 
 /** The overall table: one row per chapter, then the progress bar. */
-export function renderSummary(report: GradeReport): string[] {
+// "100%" alone reads as the whole course even when one chapter was graded: name what it is of.
+function overallScope(report: GradeReport, available: number): string {
+  const graded = report.chapters.map((c) => c.chapter);
+  if (graded.length === available) return `all ${available} chapters`;
+  const which = graded.length === 1 ? `chapter ${graded[0]}` : `chapters ${graded.join(', ')}`;
+  return `${which} only (${graded.length} of ${available} chapters)`;
+}
+
+export function renderSummary(report: GradeReport, available = availableChapters().length): string[] {
   const rows = report.chapters.map((c) => {
     const ok = c.total > 0 && c.passed === c.total && c.problems.length === 0;
     const mark = ok ? colour.green('✓') : colour.red('✗');
@@ -285,7 +332,7 @@ export function renderSummary(report: GradeReport): string[] {
     colour.bold('Summary'),
     ...rows,
     '',
-    `Overall ${bar(report.totals.points, report.totals.maxPoints)} ${report.totals.points}/${report.totals.maxPoints} points, ${report.totals.passed}/${report.totals.tests} tests`,
+    `Overall, ${overallScope(report, available)}: ${bar(report.totals.points, report.totals.maxPoints)} ${report.totals.points}/${report.totals.maxPoints} points, ${report.totals.passed}/${report.totals.tests} tests`,
   ];
 }
 
@@ -327,6 +374,7 @@ export async function gradeAll(options: GradeOptions, onChapter: (graded: Graded
     chapters: graded.map((g) => g.report),
     tests,
     problems,
+    flags: graded.flatMap((g) => g.report.flags.map((flag) => `Chapter ${g.chapter.number} ${flag}`)),
     totals: {
       tests: gradedTests.length,
       passed,

@@ -66,6 +66,12 @@ export function loadHints(chapter: ExerciseChapter): HintSection[] {
   return parseHints(readFileSync(chapter.hintsFile, 'utf8'));
 }
 
+// A learner whose file already passes rarely needs a hint, and the last ones nearly give the answer away.
+function passingCaution(chapter: ExerciseChapter, isLast: boolean): string {
+  const what = isLast ? 'This is the last hint: it is close to the answer itself.' : 'Later hints get close to the answer.';
+  return `Chapter ${chapter.number} passed when you last graded it. ${what} To compare your version with the course's instead: npm run solution -- ${chapter.number}\n`;
+}
+
 /** Prints the next hint and records it; returns the exit code. */
 export function hint(args: readonly string[], print: (text: string) => void = console.log): number {
   const {values, positionals} = parseArgs({args: [...args], allowPositionals: true, options: {all: {type: 'boolean'}}});
@@ -99,6 +105,7 @@ export function hint(args: readonly string[], print: (text: string) => void = co
     section.hints.slice(0, shown).forEach((text, i) => print(`${colour.bold(`Hint ${i + 1} of ${total} for ${section.name}`)}\n\n${text}\n`));
     return 0;
   }
+  if (current.status === 'passing') print(colour.yellow(passingCaution(chapter, shown + 1 >= total)));
   if (shown >= total) {
     print(`${colour.bold(`Hint ${total} of ${total} for ${section.name}`)} (the last one, again)\n\n${section.hints[total - 1]}\n`);
     print(

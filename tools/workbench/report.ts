@@ -34,6 +34,10 @@ export interface ChapterReport {
   readonly problems: readonly string[];
   /** Compiler messages about the learner's file that did not stop the tests. */
   readonly typeErrors: readonly string[];
+  /** Graded functions that run the course's reference: their tests earned no points. */
+  readonly referenceUse: readonly {readonly function: string; readonly how: string}[];
+  /** For the teacher, not failures: "matches the reference: chunkCount". */
+  readonly flags: readonly string[];
 }
 
 export interface GradeReport {
@@ -48,6 +52,8 @@ export interface GradeReport {
   readonly tests: readonly ReportTest[];
   /** Problems with the run as a whole: no test ran, fewer tests than --expect-tests. */
   readonly problems: readonly string[];
+  /** Every chapter's flags, "Chapter 03 matches the reference: chunkCount": worth a teacher's look. */
+  readonly flags: readonly string[];
   readonly totals: {
     readonly tests: number;
     readonly passed: number;
@@ -96,9 +102,10 @@ export function junitXml(report: GradeReport): string {
     const failures = tests.filter((t) => t.status === 'failed').length;
     const errors = tests.filter((t) => t.status === 'timeout' || t.status === 'error').length + problems.length;
     const skipped = tests.filter((t) => t.status === 'skipped').length;
+    const flags = chapter.flags.map((flag) => `<property name="flag" value="${xmlEscape(flag)}"/>`).join('');
     return [
       `  <testsuite name="${xmlEscape(`${chapter.chapter} ${chapter.title}`)}" tests="${tests.length + problems.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`,
-      `    <properties><property name="points" value="${chapter.points}"/><property name="maxPoints" value="${chapter.maxPoints}"/><property name="seeds" value="${report.seeds.join(',')}"/></properties>`,
+      `    <properties><property name="points" value="${chapter.points}"/><property name="maxPoints" value="${chapter.maxPoints}"/><property name="seeds" value="${report.seeds.join(',')}"/>${flags}</properties>`,
       ...cases,
       ...problems,
       '  </testsuite>',

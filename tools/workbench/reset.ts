@@ -6,7 +6,7 @@ import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import {parseArgs} from 'node:util';
 import {resolveChapter, type ExerciseChapter} from './chapters';
-import {backupsDir, timestamp, updateChapter} from './progress';
+import {backupsDir, EMPTY_CHAPTER, timestamp, updateChapter} from './progress';
 import {colour, relative} from './terminal';
 
 export const RESET_HELP = `npm run reset -- <chapter> [--yes]
@@ -75,7 +75,9 @@ export async function reset(args: readonly string[], print: (text: string) => vo
   const temporary = `${chapter.learnerFile}.reset-${process.pid}.tmp`;
   copyFileSync(chapter.pristineFile, temporary);
   renameSync(temporary, chapter.learnerFile);
-  updateChapter(chapter.number, (entry) => ({...entry, status: 'not graded', failingTests: []}));
+  // The grade belonged to the file just replaced: keep only the hints seen, so progress does not
+  // show "not started" beside "last graded just now".
+  updateChapter(chapter.number, (entry) => ({...EMPTY_CHAPTER, hintsShown: entry.hintsShown}));
   print(colour.green(`Restored the starter in ${learner}.`));
   if (backup) print(colour.dim(`Compare or take parts back with: diff ${relative(backup)} ${learner}`));
   return 0;
