@@ -8,6 +8,11 @@ import {mulberry32} from './random';
 
 export {mulberry32};
 
+/** A value as an error message quotes it: strings in quotes, everything else as written. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
 /** The java.nio (and java.lang) exceptions the chapter's ByteBuffer and channel throw. */
 export type JavaExceptionName =
   | 'IllegalArgumentException'
