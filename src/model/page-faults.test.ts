@@ -46,12 +46,18 @@ describe('page faults for an access pattern', () => {
     expect(cold).toMatchObject({faults: 12_500, major: 6250});
   });
 
+  it('can take one fault more in order than in another order on a cold cache', () => {
+    const order = [38, ...range(38), ...range(33, 38)];
+    expect(pageFaultsFor(range(71), {readaheadPages: 49, faultAroundPages: 2}).faults).toBe(37);
+    expect(pageFaultsFor(order, {readaheadPages: 49, faultAroundPages: 2}).faults).toBe(36);
+  });
+
   it('takes 16,384 faults for a warm sequential pass over 1 GiB', () => {
     const pages = (1 << 30) / 4096;
     expect(pageFaultsFor(range(pages), {readaheadPages: DEFAULT_READAHEAD_PAGES, cached: range(pages)}).faults).toBe(16_384);
   });
 
-  it('faults on the multiples of both windows in order, and never more in order than in any other order', () => {
+  it('faults on the multiples of both windows in order, and on a warm cache never more in order than in any other order', () => {
     fc.assert(
       fc.property(
         fc.integer({min: 1, max: 200}).chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray(range(n), {minLength: n, maxLength: n}))),
@@ -67,7 +73,10 @@ describe('page faults for an access pattern', () => {
             : windows + Math.ceil(n / readaheadPages) - Math.ceil(n / leastCommonMultiple(faultAroundPages, readaheadPages));
           expect(sequential.faults).toBe(expected);
           expect(sequential.major).toBe(warm ? 0 : Math.ceil(n / readaheadPages));
-          expect(sequential.faults).toBeLessThanOrEqual(pageFaultsFor(shuffled, options).faults);
+          // On a cold cache in-order reading is not always the minimum: a readahead window that
+          // ends off a fault-around boundary costs an extra fault that another order can avoid
+          // (71 pages, readaheadPages 49, faultAroundPages 2: 37 in order, 36 starting at page 38).
+          if (warm) expect(sequential.faults).toBeLessThanOrEqual(pageFaultsFor(shuffled, options).faults);
           expect(pageFaultsFor(shuffled, {readaheadPages: 1, faultAroundPages: 1}).faults).toBe(n);
         },
       ),
