@@ -4,8 +4,8 @@
 // - Readahead fills the PAGE CACHE: on a fault that has to go to disk, the kernel reads more
 //   than the one page (128 KiB by default, include/linux/pagemap.h). It decides which faults
 //   are major (wait for the disk) and which are minor (the page is already cached).
-// - Fault-around fills the PAGE TABLE: on a read fault, do_fault_around() (mm/memory.c, since
-//   Linux 3.15) maps the already-cached pages of an aligned window around the faulting page,
+// - Fault-around fills the PAGE TABLE: on a read fault, do_fault_around() (mm/memory.c) maps
+//   the already-cached pages of an aligned window around the faulting page,
 //   `fault_around_bytes`, 64 KiB = 16 pages by default. It decides how many pages one fault maps,
 //   so a warm sequential pass takes one fault per 16 pages, whatever the readahead size.
 import {KiB, MAX_EXACT_BYTES, PAGE_SIZE} from './units';
