@@ -65,20 +65,21 @@ interface Faults {
   faultPages: number[];
 }
 
-/** Part 1's rule, page by page. */
-function expectedFaults(pattern: readonly number[], readaheadPages: number, cached: readonly number[] = []): Faults {
+/** Part 1's rules, page by page, with plain sets. */
+function expectedFaults(pattern: readonly number[], readaheadPages: number, faultAroundPages = 16, cached: readonly number[] = []): Faults {
   const inCache = new Set(cached);
   const mapped = new Set<number>();
   const faultPages: number[] = [];
   let major = 0;
-  let pageAfterLastFault = 0;
   for (const page of pattern) {
     if (mapped.has(page)) continue;
     faultPages.push(page);
-    if (!inCache.has(page)) major++;
-    const pages = page === pageAfterLastFault ? readaheadPages : 1;
-    for (let p = page; p < page + pages; p++) mapped.add(p);
-    pageAfterLastFault = page + pages;
+    if (!inCache.has(page)) {
+      major++;
+      for (let p = page; p < page + readaheadPages; p++) inCache.add(p);
+    }
+    const windowStart = Math.floor(page / faultAroundPages) * faultAroundPages;
+    for (let p = windowStart; p < windowStart + faultAroundPages; p++) if (inCache.has(p)) mapped.add(p);
   }
   return {faults: faultPages.length, major, minor: faultPages.length - major, faultPages};
 }
@@ -87,31 +88,40 @@ interface Plan {
   fileSize: number;
   writeChunk: number;
   readaheadPages: number;
+  faultAroundPages: number;
   pageCache: PageCacheState;
 }
 
-/** The faults inside write() number `index`: window starts (byte offsets) among its bytes. */
-function chunkFaults({fileSize, writeChunk, readaheadPages}: Plan, index: number): {faults: number; faultBytes: number} {
-  const window = readaheadPages * PAGE;
+/**
+ * The faults inside write() number `index`, page by page: the pages whose first byte it copies
+ * fault when they start a fault-around window, or, on a cold cache, a readahead window (major).
+ */
+function chunkFaults({fileSize, writeChunk, readaheadPages, faultAroundPages, pageCache}: Plan, index: number) {
+  const miss = pageCache === 'miss';
   const start = index * writeChunk;
   const end = Math.min(start + writeChunk, fileSize);
-  let first = -1;
-  let last = -1;
-  let faults = 0;
-  for (let at = Math.ceil(start / window) * window; at < end; at += window) {
-    if (first < 0) first = at;
-    last = at;
-    faults++;
+  let major = 0;
+  let minor = 0;
+  let firstRead = -1;
+  let lastRead = -1;
+  for (let page = Math.ceil(start / PAGE); page * PAGE < end; page++) {
+    if (miss && page % readaheadPages === 0) {
+      major++;
+      if (firstRead < 0) firstRead = page;
+      lastRead = page;
+    } else if (page % faultAroundPages === 0) {
+      minor++;
+    }
   }
-  return {faults, faultBytes: faults === 0 ? 0 : Math.min(last + window, fileSize) - first};
+  const diskBytes = major === 0 ? 0 : Math.min((lastRead + readaheadPages) * PAGE, fileSize) - firstRead * PAGE;
+  return {major, minor, diskBytes};
 }
 
 function expectedSteps(plan: Plan, index: number): Step[] {
-  const {fileSize, writeChunk, pageCache} = plan;
+  const {fileSize, writeChunk} = plan;
   const count = Math.ceil(fileSize / writeChunk);
   const bytes = Math.min(writeChunk, fileSize - index * writeChunk);
-  const {faults, faultBytes} = chunkFaults(plan, index);
-  const miss = pageCache === 'miss';
+  const {major, minor, diskBytes} = chunkFaults(plan, index);
   const steps: Step[] = [];
   if (index === 0) {
     steps.push(
@@ -120,15 +130,14 @@ function expectedSteps(plan: Plan, index: number): Step[] {
     );
   }
   steps.push({kind: 'mode-switch', direction: 'user-to-kernel', syscall: 'write'});
-  if (faults > 0) {
-    steps.push({kind: 'page-fault', pages: faults, major: miss, syscall: 'write'});
-    if (miss) {
-      steps.push(
-        {kind: 'copy', engine: 'dma', from: 'disk', to: 'page-cache', bytes: faultBytes, syscall: 'write', async: false},
-        {kind: 'interrupt', source: 'disk', syscall: 'write'},
-      );
-    }
+  if (major > 0) {
+    steps.push(
+      {kind: 'page-fault', pages: major, major: true, syscall: 'write'},
+      {kind: 'copy', engine: 'dma', from: 'disk', to: 'page-cache', bytes: diskBytes, syscall: 'write', async: false},
+      {kind: 'interrupt', source: 'disk', syscall: 'write'},
+    );
   }
+  if (minor > 0) steps.push({kind: 'page-fault', pages: minor, major: false, syscall: 'write'});
   steps.push(
     {kind: 'copy', engine: 'cpu', from: 'page-cache', to: 'socket-buffer', bytes, syscall: 'write', async: false},
     {kind: 'mode-switch', direction: 'kernel-to-user', syscall: 'write'},
@@ -154,16 +163,16 @@ function expectedSummary(plan: Plan): Summary {
   if (fileSize === 0) return NOTHING;
   const writes = Math.ceil(fileSize / writeChunk);
   let faults = 0;
-  let writesWithFaults = 0;
+  let writesWithReads = 0;
   for (let index = 0; index < writes; index++) {
-    const n = chunkFaults(plan, index).faults;
-    faults += n;
-    if (n > 0) writesWithFaults++;
+    const {major, minor} = chunkFaults(plan, index);
+    faults += major + minor;
+    if (major > 0) writesWithReads++;
   }
   const miss = pageCache === 'miss';
   return {
     cpuCopies: writes,
-    dmaCopies: writes + (miss ? writesWithFaults : 0),
+    dmaCopies: writes + writesWithReads,
     cpuBytes: fileSize,
     dmaBytes: (miss ? 2 : 1) * fileSize,
     cpuPasses: 0,
@@ -171,7 +180,7 @@ function expectedSummary(plan: Plan): Summary {
     sentBytes: fileSize,
     modeSwitches: 2 * writes + 4,
     syscalls: writes + 2,
-    interrupts: writes + (miss ? writesWithFaults : 0),
+    interrupts: writes + writesWithReads,
     pageFaults: faults,
   };
 }
@@ -336,12 +345,31 @@ const smallPattern: fc.Arbitrary<number[]> = fc.oneof(
     .map((runs) => runs.flatMap(({start, length}) => range(length, start))),
 );
 
-describe('Part 1: pageFaultsFor, lazy mapping and readahead', () => {
-  it('faults once per readahead window when pages are touched in order: pages 0, 4 and 8 of 0..9', () => {
+describe('Part 1: pageFaultsFor, lazy mapping, readahead and fault-around', () => {
+  const warm = (pages: number) => range(pages);
+
+  it('maps one aligned 16-page window per fault on a warm cache: 64 pages in order fault on 0, 16, 32 and 48', () => {
+    expect(pageFaultsFor(range(64), {readaheadPages: 32, cached: warm(64)}), see('page-faults')).toEqual({
+      faults: 4,
+      major: 0,
+      minor: 4,
+      faultPages: [0, 16, 32, 48],
+    });
+  });
+
+  it('aligns the window: a fault on page 20 maps 16..31, so 17 and 31 hit and 32 faults', () => {
+    expect(pageFaultsFor([20, 17, 31, 32], {readaheadPages: 32, cached: warm(64)}).faultPages, see('page-faults')).toEqual([20, 32]);
+  });
+
+  it('reads 32 pages ahead on a cold cache: 0 and 32 are major, 16 and 48 minor', () => {
+    expect(pageFaultsFor(range(64), {readaheadPages: 32}), see('readahead')).toEqual({faults: 4, major: 2, minor: 2, faultPages: [0, 16, 32, 48]});
+  });
+
+  it('maps only cached pages: with 4-page readahead, pages 0, 4 and 8 of 0..9 fault', () => {
     expect(pageFaultsFor(range(10), {readaheadPages: 4}), see('readahead')).toEqual({faults: 3, major: 3, minor: 0, faultPages: [0, 4, 8]});
   });
 
-  it('faults on every new page touched at random, and never twice on one page', () => {
+  it('faults on most new pages touched at random on a cold cache, and never twice on one page', () => {
     expect(pageFaultsFor([9, 3, 7, 1, 3, 9], {readaheadPages: 4}), see('readahead')).toEqual({
       faults: 4,
       major: 4,
@@ -350,32 +378,34 @@ describe('Part 1: pageFaultsFor, lazy mapping and readahead', () => {
     });
   });
 
-  it('needs a first fault to notice a stream that starts mid-file: 100, then 101 with a window', () => {
-    expect(pageFaultsFor(range(9, 100), {readaheadPages: 4}).faultPages, see('readahead')).toEqual([100, 101, 105]);
-  });
-
-  it('without readahead (1 page) faults on each page; cached pages fault minor', () => {
+  it('without readahead or fault-around (1 page) faults on each page; cached pages fault minor', () => {
     expect(pageFaultsFor(range(6), {readaheadPages: 1}), see('page-faults')).toMatchObject({faults: 6, major: 6});
-    expect(pageFaultsFor([0, 4, 8], {readaheadPages: 1, cached: [0, 8]}), see('page-faults')).toMatchObject({faults: 3, major: 1, minor: 2});
-    expect(pageFaultsFor(range(8), {readaheadPages: 4, cached: new Set([4])}), see('page-faults')).toMatchObject({
-      faults: 2,
+    expect(pageFaultsFor([0, 4, 8], {readaheadPages: 1, faultAroundPages: 1, cached: [0, 8]}), see('page-faults')).toMatchObject({
+      faults: 3,
       major: 1,
-      minor: 1,
+      minor: 2,
     });
+    // Fault-around maps the cached page 8 along with page 0, so touching 8 later is a hit.
+    expect(pageFaultsFor([0, 4, 8], {readaheadPages: 1, cached: [0, 8]}), see('page-faults')).toMatchObject({faults: 2, major: 1, minor: 1});
   });
 
   it('touches nothing, faults nothing', () => {
     expect(pageFaultsFor([], {readaheadPages: 32}), see('page-faults')).toEqual({faults: 0, major: 0, minor: 0, faultPages: []});
   });
 
-  it('matches the rule on random access patterns, windows and caches', () => {
+  it('matches the rules on random access patterns, windows and caches', () => {
     checkProperty(
-      fc.record({pattern: smallPattern, readaheadPages: fc.integer({min: 1, max: 40}), cached: fc.array(fc.nat(320), {maxLength: 40})}),
-      ({pattern, readaheadPages, cached}) => {
+      fc.record({
+        pattern: smallPattern,
+        readaheadPages: fc.integer({min: 1, max: 40}),
+        faultAroundPages: fc.constantFrom(1, 2, 4, 8, 16, 32),
+        cached: fc.array(fc.nat(320), {maxLength: 40}),
+      }),
+      ({pattern, readaheadPages, faultAroundPages, cached}) => {
         expect(
-          pageFaultsFor(pattern, {readaheadPages, cached}),
-          `pattern=${JSON.stringify(pattern)}, readaheadPages=${readaheadPages}, cached=${JSON.stringify(cached)}; ${see('readahead')}`,
-        ).toEqual(expectedFaults(pattern, readaheadPages, cached));
+          pageFaultsFor(pattern, {readaheadPages, faultAroundPages, cached}),
+          `pattern=${JSON.stringify(pattern)}, readaheadPages=${readaheadPages}, faultAroundPages=${faultAroundPages}, cached=${JSON.stringify(cached)}; ${see('page-faults')}`,
+        ).toEqual(expectedFaults(pattern, readaheadPages, faultAroundPages, cached));
       },
       {chapter: CHAPTER},
     );
@@ -387,34 +417,42 @@ describe('Part 1: pageFaultsFor, lazy mapping and readahead', () => {
         .integer({min: 1, max: 150})
         .chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray(range(n), {minLength: n}), fc.integer({min: 1, max: 40}))),
       ([n, shuffled, readaheadPages]) => {
-        const inOrder = pageFaultsFor(range(n), {readaheadPages}).faults;
-        const context = `${n} pages, readaheadPages=${readaheadPages}, shuffled=${JSON.stringify(shuffled)}; ${see('readahead')}`;
-        expect(inOrder, context).toBe(Math.ceil(n / readaheadPages));
-        expect(inOrder, context).toBeLessThanOrEqual(pageFaultsFor(shuffled, {readaheadPages}).faults);
+        const cached = warm(n);
+        const inOrder = pageFaultsFor(range(n), {readaheadPages, cached}).faults;
+        const context = `${n} cached pages, readaheadPages=${readaheadPages}, shuffled=${JSON.stringify(shuffled)}; ${see('page-faults')}`;
+        expect(inOrder, context).toBe(Math.ceil(n / 16));
+        expect(inOrder, context).toBeLessThanOrEqual(pageFaultsFor(shuffled, {readaheadPages, cached}).faults);
       },
       {chapter: CHAPTER},
     );
   });
 
-  it('names the bad entry: accessPattern[1] = -1, readaheadPages = 0', () => {
+  it('names the bad entry: accessPattern[1] = -1, readaheadPages = 0, faultAroundPages = 12', () => {
     expect(messageOf(() => pageFaultsFor([0, -1], {readaheadPages: 4}), 'pageFaultsFor([0, -1])')).toMatch(/accessPattern\[1\]/);
     expect(messageOf(() => pageFaultsFor([0], {readaheadPages: 0}), 'readaheadPages: 0')).toMatch(/readaheadPages/);
+    expect(messageOf(() => pageFaultsFor([0], {readaheadPages: 4, faultAroundPages: 12}), 'faultAroundPages: 12')).toMatch(/faultAroundPages/);
   });
 });
 
 describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
-  const oneWrite: Plan = {fileSize: 10 * MiB, writeChunk: MAX_RW, readaheadPages: 32, pageCache: 'miss'};
+  const oneWrite: Plan = {fileSize: 10 * MiB, writeChunk: MAX_RW, readaheadPages: 32, faultAroundPages: 16, pageCache: 'miss'};
 
-  it('maps, faults 80 times inside write() on a cold cache, copies once, unmaps, then the NIC sends', () => {
+  it('maps, faults 160 times inside write() on a cold cache (80 major, 80 minor), copies once, unmaps, then the NIC sends', () => {
     expect(mmapWriteSteps(10 * MiB, 0), see('mmap-plus-write')).toEqual(expectedSteps(oneWrite, 0));
   });
 
-  it('takes minor faults and reads nothing from disk on a warm cache', () => {
+  it('takes 160 minor faults and reads nothing from disk on a warm cache', () => {
     expect(mmapWriteSteps(10 * MiB, 0, {pageCache: 'hit'}), see('page-faults')).toEqual(expectedSteps({...oneWrite, pageCache: 'hit'}, 0));
   });
 
-  it('sends 300,000 bytes in three write()s of 100,000: each takes the fault of the window it reaches first', () => {
-    const plan: Plan = {fileSize: 300_000, writeChunk: 100_000, readaheadPages: 32, pageCache: 'miss'};
+  it('takes one fault per page with fault-around off on a warm cache', () => {
+    expect(mmapWriteSteps(MiB, 0, {pageCache: 'hit', faultAroundPages: 1}), see('page-faults')).toEqual(
+      expectedSteps({...oneWrite, fileSize: MiB, pageCache: 'hit', faultAroundPages: 1}, 0),
+    );
+  });
+
+  it('sends 300,000 bytes in three write()s of 100,000: each takes the faults of the windows that start in it', () => {
+    const plan: Plan = {fileSize: 300_000, writeChunk: 100_000, readaheadPages: 32, faultAroundPages: 16, pageCache: 'miss'};
     for (const index of [0, 1, 2]) {
       expect(mmapWriteSteps(300_000, index, {writeChunk: 100_000}), `write() #${index}; ${see('page-faults')}`).toEqual(
         expectedSteps(plan, index),
@@ -423,7 +461,7 @@ describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
   });
 
   it('makes no fault in a write() whose pages all came with an earlier window', () => {
-    const plan: Plan = {fileSize: MiB, writeChunk: 16 * KiB, readaheadPages: 32, pageCache: 'miss'};
+    const plan: Plan = {fileSize: MiB, writeChunk: 16 * KiB, readaheadPages: 32, faultAroundPages: 16, pageCache: 'miss'};
     expect(mmapWriteSteps(MiB, 1, {writeChunk: 16 * KiB}), see('readahead')).toEqual(expectedSteps(plan, 1));
   });
 
@@ -434,17 +472,18 @@ describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
           fileSize: fc.integer({min: 1, max: 1 << 24}),
           writeChunk: fc.integer({min: 1, max: 1 << 20}),
           readaheadPages: fc.integer({min: 1, max: 64}),
+          faultAroundPages: fc.constantFrom(1, 2, 4, 8, 16, 32, 64),
           pageCache: fc.constantFrom<PageCacheState>('miss', 'hit'),
           pick: fc.nat(),
         })
         .filter(({fileSize, writeChunk}) => Math.ceil(fileSize / writeChunk) <= 5000),
-      ({fileSize, writeChunk, readaheadPages, pageCache, pick}) => {
+      ({fileSize, writeChunk, readaheadPages, faultAroundPages, pageCache, pick}) => {
         const count = Math.ceil(fileSize / writeChunk);
-        const plan: Plan = {fileSize, writeChunk, readaheadPages, pageCache};
+        const plan: Plan = {fileSize, writeChunk, readaheadPages, faultAroundPages, pageCache};
         for (const index of new Set([0, pick % count, count - 1])) {
           expect(
-            mmapWriteSteps(fileSize, index, {writeChunk, readaheadPages, pageCache}),
-            `write() #${index} of fileSize=${fileSize}, writeChunk=${writeChunk}, readaheadPages=${readaheadPages}, pageCache=${pageCache}; ${see('mmap-plus-write')}`,
+            mmapWriteSteps(fileSize, index, {writeChunk, readaheadPages, faultAroundPages, pageCache}),
+            `write() #${index} of fileSize=${fileSize}, writeChunk=${writeChunk}, readaheadPages=${readaheadPages}, faultAroundPages=${faultAroundPages}, pageCache=${pageCache}; ${see('mmap-plus-write')}`,
           ).toEqual(expectedSteps(plan, index));
         }
       },
@@ -453,7 +492,7 @@ describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
   });
 
   it('lets the given mmapWriteTrace list three write()s of 1 GiB and count the other 16,381', () => {
-    const plan: Plan = {fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, pageCache: 'miss'};
+    const plan: Plan = {fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, faultAroundPages: 16, pageCache: 'miss'};
     const trace = mmapWriteTrace(GiB, {writeChunk: 64 * KiB});
     const listed = [0, 1, 2].map((index) => expectedSteps(plan, index));
     expect(trace.chunks.map((chunk) => chunk.steps), see('big-files')).toEqual(listed);
@@ -465,9 +504,18 @@ describe('Part 2: mmapWriteSteps, one write() from a mapped file', () => {
     });
   });
 
+  it('lets the given mmapWriteTrace count 16,384 faults for a warm 1 GiB pass', () => {
+    const plan: Plan = {fileSize: GiB, writeChunk: 64 * KiB, readaheadPages: 32, faultAroundPages: 16, pageCache: 'hit'};
+    const trace = mmapWriteTrace(GiB, {writeChunk: 64 * KiB, pageCache: 'hit'});
+    const total = trace.chunks.map((chunk) => summarizeSteps(chunk.steps)).reduce((a, b) => combine(a, b, 1), trace.omitted?.summary ?? NOTHING);
+    expect(total.pageFaults, see('readahead')).toBe(16_384);
+    expect(total, see('readahead')).toEqual(expectedSummary(plan));
+  });
+
   it('rejects bad sizes and options, naming the parameter', () => {
     expect(messageOf(() => mmapWriteSteps(-1, 0), 'mmapWriteSteps(-1, 0)')).toMatch(/fileSize/);
     expect(messageOf(() => mmapWriteSteps(10, 0, {readaheadPages: 0}), 'readaheadPages: 0')).toMatch(/readaheadPages/);
+    expect(messageOf(() => mmapWriteSteps(10, 0, {faultAroundPages: 3}), 'faultAroundPages: 3')).toMatch(/faultAroundPages/);
     expect(messageOf(() => mmapWriteSteps(10, 0, {writeChunk: 0}), 'writeChunk: 0')).toMatch(/writeChunk/);
   });
 

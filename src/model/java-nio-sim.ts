@@ -1,4 +1,4 @@
-// Support for chapter 6's Java NIO model (src/model/mmap-nio.ts re-exports all of it): Java's
+// Support for chapter 6's Java NIO model (src/model/mmap-nio.ts re-exports its public parts): Java's
 // exceptions as errors with Java's names, and a deterministic stand-in for
 // FileChannel.transferTo to practise the transfer loop on. Exercise 6 hands these over as
 // given, so a learner's loop and the course's loop run against the same channel.
@@ -7,6 +7,11 @@ import {ModelInputError, requireInteger} from './validate';
 import {mulberry32} from './random';
 
 export {mulberry32};
+
+/** A value as an error message quotes it: strings in quotes, everything else as written. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
 
 /** The java.nio (and java.lang) exceptions the chapter's ByteBuffer and channel throw. */
 export type JavaExceptionName =

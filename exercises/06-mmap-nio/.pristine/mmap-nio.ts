@@ -2,7 +2,8 @@
 // Task and rules: README.md in this folder. Hints: `npm run hint -- 06`.
 // Grade your work: `npm run grade -- 06` (or `npm run exercise -- 06` to re-grade on every save).
 //
-// These are the same exports and types as the course's model (src/model/mmap-nio.ts). The
+// These are the same exports and types as the course's model (src/model/mmap-nio.ts, which
+// gathers src/model/page-faults.ts, mmap-write.ts, byte-buffer.ts and transfer-to.ts). The
 // constants, the types and the helpers marked "Given" are yours to use; the functions whose
 // bodies say TODO are what you write. Parts 3 and 4 (Java NIO) do not depend on parts 1 and 2.
 import type {PageCacheState, Step, Summary, Trace, TraceChunk} from '@site/src/model/types';
@@ -22,7 +23,7 @@ export type {
 } from '@site/src/model/java-nio-sim';
 
 // ---------------------------------------------------------------------------------------------
-// mmap() + write()
+// Page faults for an access pattern
 // ---------------------------------------------------------------------------------------------
 
 /** Linux's default readahead, 128 KiB (include/linux/pagemap.h), in 4 KiB pages. */
@@ -31,11 +32,75 @@ export const DEFAULT_READAHEAD_PAGES = (128 * KiB) / PAGE_SIZE;
 /** The model's ceiling for a readahead window: 65,536 pages, 256 MiB. */
 export const MAX_READAHEAD_PAGES = 65_536;
 
+/** Linux's default fault-around window: fault_around_pages = 65536 >> PAGE_SHIFT (mm/memory.c), 16 pages. */
+export const DEFAULT_FAULT_AROUND_PAGES = (64 * KiB) / PAGE_SIZE;
+
+/**
+ * The largest fault-around window: one page table's worth, PTRS_PER_PTE = 512 pages on x86-64.
+ * fault_around_bytes_set() refuses more and rounds any value down to a power of two.
+ */
+export const MAX_FAULT_AROUND_PAGES = 512;
+
+/** The highest page index a file the model accepts can have. */
+export const MAX_PAGE_INDEX = Math.floor(MAX_EXACT_BYTES / PAGE_SIZE);
+
+/** Given: throws unless `value` is a power of two from 1 (fault-around off) to MAX_FAULT_AROUND_PAGES. */
+export function requireFaultAroundPages(value: unknown): number {
+  const pages = requireInteger('faultAroundPages', value, {min: 1, max: MAX_FAULT_AROUND_PAGES, unit: 'pages'});
+  if ((pages & (pages - 1)) !== 0) {
+    throw new ModelInputError(
+      'faultAroundPages',
+      value,
+      `faultAroundPages must be a power of two (1, 2, 4 ... 512): the kernel rounds fault_around_bytes down to one; got ${pages}`,
+    );
+  }
+  return pages;
+}
+
+export interface PageFaultOptions {
+  /** Pages a fault that goes to disk reads into the page cache; 1 means no readahead at all. */
+  readonly readaheadPages: number;
+  /** Pages of the aligned window one fault may map; 1 turns fault-around off. Default 16. */
+  readonly faultAroundPages?: number;
+  /** Pages already in the page cache: faulting on one of them is minor. Default none (a cold cache). */
+  readonly cached?: ReadonlySet<number> | readonly number[];
+}
+
+export interface PageFaultCount {
+  readonly faults: number;
+  /** Faults on pages that had to be read from disk. */
+  readonly major: number;
+  /** Faults on pages already in the page cache: only the page table changes. */
+  readonly minor: number;
+  /** The pages that trapped, in the order they did. */
+  readonly faultPages: readonly number[];
+}
+
+/**
+ * 1. How many page faults a program takes touching mapped pages in `accessPattern` order (page
+ * indexes, repeats allowed), and which are major. The rules (README, part 1): a mapped page
+ * never faults again; a fault on a page that is not cached is major, and the disk reads
+ * p .. p + readaheadPages - 1 into the page cache; then the fault maps every cached page of the
+ * aligned fault-around window that holds p (faultAroundPages pages, default 16).
+ */
+export function pageFaultsFor(accessPattern: readonly number[], options: PageFaultOptions): PageFaultCount {
+  // TODO: check every page index, readaheadPages and faultAroundPages (requireInteger names the
+  // bad entry, e.g. `accessPattern[3]`; requireFaultAroundPages is given), then walk the pattern
+  // keeping the cached pages and the mapped pages.
+  throw new Error('TODO: pageFaultsFor is not written yet (exercises/06-mmap-nio/README.md, part 1)');
+}
+
+// ---------------------------------------------------------------------------------------------
+// mmap() + write()
+// ---------------------------------------------------------------------------------------------
+
 export interface MmapWriteOptions {
   /** 'hit' when the file is already cached (a warm cache): faults are minor, no disk DMA. Default 'miss'. */
   readonly pageCache?: PageCacheState;
-  /** Pages one fault brings in when pages are touched in order. Default DEFAULT_READAHEAD_PAGES (32). */
+  /** Pages the disk reads on a fault that misses the cache. Default DEFAULT_READAHEAD_PAGES (32). */
   readonly readaheadPages?: number;
+  /** Pages one fault maps at most (aligned). Default DEFAULT_FAULT_AROUND_PAGES (16); 1 turns it off. */
+  readonly faultAroundPages?: number;
   /**
    * Bytes handed to each write(). Default MAX_RW_COUNT: the program writes the whole mapping
    * at once, and write() moves at most MAX_RW_COUNT bytes per call.
@@ -52,6 +117,7 @@ export interface MmapWriteTraceOptions extends MmapWriteOptions {
 export interface MmapWriteSettings {
   readonly pageCache: PageCacheState;
   readonly readaheadPages: number;
+  readonly faultAroundPages: number;
   readonly writeChunk: number;
 }
 
@@ -67,8 +133,23 @@ export function validateMmapWrite(fileSize: number, options: MmapWriteOptions = 
       max: MAX_READAHEAD_PAGES,
       unit: 'pages',
     }),
+    faultAroundPages: requireFaultAroundPages(options.faultAroundPages ?? DEFAULT_FAULT_AROUND_PAGES),
     writeChunk: requireInteger('writeChunk', options.writeChunk ?? MAX_RW_COUNT, {min: 1, max: MAX_RW_COUNT, unit: 'bytes'}),
   };
+}
+
+/** Given: how many multiples of `step` lie in [from, to): the faults of a front-to-back pass land on them. */
+export function multiplesBetween(from: number, to: number, step: number): number {
+  return Math.ceil(to / step) - Math.ceil(from / step);
+}
+
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b);
+}
+
+/** Given: the smallest number that is a multiple of both: where a readahead and a fault-around window start together. */
+export function leastCommonMultiple(a: number, b: number): number {
+  return (a / greatestCommonDivisor(a, b)) * b;
 }
 
 /**
@@ -76,45 +157,51 @@ export function validateMmapWrite(fileSize: number, options: MmapWriteOptions = 
  * sends it with write() calls of `writeChunk` bytes: mmap() before the first write(), munmap()
  * after the last one (before the NIC's DMA, which happens after write() has returned).
  *
- * Faults: the program never touches the bytes, so pages are first touched by the kernel's
- * copy inside write(), in order. Following part 1's rule, the faults land on the pages whose
- * index is a multiple of `readaheadPages`; a fault belongs to the write() whose bytes include
- * that page's first byte. All the faults of one write() are ONE page-fault step with
- * `pages` = how many, `major` on a cache 'miss', and on a miss ONE disk DMA of the windows'
- * bytes (clipped at the end of the file) followed by the disk's interrupt.
+ * Faults: the program never touches the bytes, so pages are first touched by the kernel's copy
+ * inside write(), in order. Following part 1's rules, the faults land on the pages whose index
+ * is a multiple of `faultAroundPages`, and, on a cold cache, of `readaheadPages`; a fault belongs
+ * to the write() whose bytes include that page's first byte. On a cold cache the faults on
+ * multiples of `readaheadPages` are major: ONE page-fault step for them (`major: true`), ONE disk
+ * DMA of their windows' bytes (clipped at the end of the file) and the disk's interrupt; the
+ * other faults are ONE minor page-fault step. On a warm cache every fault is minor.
  */
 export function mmapWriteSteps(fileSize: number, chunkIndex: number, options: MmapWriteOptions = {}): Step[] {
   // TODO: validate (validateMmapWrite, then chunkIndex), work out this chunk's offset, bytes,
-  // faults and fault bytes, then list its steps in order.
+  // first and end page, major and minor faults and the bytes the disk reads, then list its steps.
   throw new Error('TODO: mmapWriteSteps is not written yet (exercises/06-mmap-nio/README.md, part 2)');
 }
 
 /**
  * Given: the whole transfer's counts by arithmetic, fast for any size: ceil(fileSize /
- * writeChunk) write() calls plus mmap() and munmap(); one CPU copy per write();
- * ceil(fileSize / window) page faults; one disk DMA (and disk interrupt) per write() that
- * faults on a cold cache. Its counts are the sums of your mmapWriteSteps over every write().
+ * writeChunk) write() calls plus mmap() and munmap(); one CPU copy per write(); page faults on
+ * every page index below the file's page count that is a multiple of `faultAroundPages` (warm),
+ * or of `faultAroundPages` or `readaheadPages` (cold); one disk DMA (and disk interrupt) per
+ * write() that takes a major fault. Its counts are the sums of your mmapWriteSteps over every write().
  */
 export function mmapWriteSummary(fileSize: number, options: MmapWriteOptions = {}): Summary {
-  const {pageCache, readaheadPages, writeChunk} = validateMmapWrite(fileSize, options);
+  const {pageCache, readaheadPages, faultAroundPages, writeChunk} = validateMmapWrite(fileSize, options);
   if (fileSize === 0) return EMPTY_SUMMARY;
   const writes = Math.ceil(fileSize / writeChunk);
-  const windowBytes = readaheadPages * PAGE_SIZE;
-  const faults = Math.ceil(fileSize / windowBytes);
-  // Which write() calls take at least one fault. Faults are windowBytes apart: when that is
-  // at least a chunk, no two share a write(); otherwise every full chunk holds at least one,
-  // and the short last chunk holds one only if a window starts inside it.
+  const pages = Math.ceil(fileSize / PAGE_SIZE);
+  const miss = pageCache === 'miss';
+  const windows = multiplesBetween(0, pages, faultAroundPages);
+  const reads = multiplesBetween(0, pages, readaheadPages);
+  const faults = miss ? windows + reads - multiplesBetween(0, pages, leastCommonMultiple(faultAroundPages, readaheadPages)) : windows;
+  // Which write() calls take a major fault. Those faults are readaheadPages pages apart: when
+  // that is at least a chunk, no two share a write(); otherwise every full chunk holds at least
+  // one, and the short last chunk holds one only if a read starts inside it.
+  const readBytes = readaheadPages * PAGE_SIZE;
   const lastOffset = (writes - 1) * writeChunk;
-  const writesWithFaults =
-    windowBytes >= writeChunk
-      ? faults
-      : writes - 1 + (Math.ceil(fileSize / windowBytes) > Math.ceil(lastOffset / windowBytes) ? 1 : 0);
-  const diskReads = pageCache === 'miss' ? writesWithFaults : 0;
+  const writesWithReads =
+    readBytes >= writeChunk
+      ? reads
+      : writes - 1 + (Math.ceil(fileSize / readBytes) > Math.ceil(lastOffset / readBytes) ? 1 : 0);
+  const diskReads = miss ? writesWithReads : 0;
   return {
     cpuCopies: writes,
     dmaCopies: writes + diskReads,
     cpuBytes: fileSize,
-    dmaBytes: (pageCache === 'miss' ? 2 : 1) * fileSize,
+    dmaBytes: (miss ? 2 : 1) * fileSize,
     cpuPasses: 0,
     cpuPassBytes: 0,
     sentBytes: fileSize,
@@ -152,44 +239,6 @@ export function mmapWriteTrace(fileSize: number, options: MmapWriteTraceOptions 
       summary: subtractSummaries(mmapWriteSummary(fileSize, options), shown),
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Page faults for an access pattern
-// ---------------------------------------------------------------------------------------------
-
-/** The highest page index a file the model accepts can have. */
-export const MAX_PAGE_INDEX = Math.floor(MAX_EXACT_BYTES / PAGE_SIZE);
-
-export interface PageFaultOptions {
-  /** Pages one sequential fault maps; 1 means no readahead at all. */
-  readonly readaheadPages: number;
-  /** Pages already in the page cache: faulting on one of them is minor. Default none (a cold cache). */
-  readonly cached?: ReadonlySet<number> | readonly number[];
-}
-
-export interface PageFaultCount {
-  readonly faults: number;
-  /** Faults on pages that had to be read from disk. */
-  readonly major: number;
-  /** Faults on pages already in the page cache: only the page table changes. */
-  readonly minor: number;
-  /** The pages that trapped, in the order they did. */
-  readonly faultPages: readonly number[];
-}
-
-/**
- * 1. How many page faults a program takes touching mapped pages in `accessPattern` order (page
- * indexes, repeats allowed), and which are major. The rule (README, part 1): a fault on page p
- * is sequential when p is the page right after what the previous fault mapped (page 0 counts
- * before any fault); a sequential fault maps p .. p + readaheadPages - 1, any other maps p
- * alone. A mapped page never faults again. A fault is major unless p is in `cached`.
- */
-export function pageFaultsFor(accessPattern: readonly number[], options: PageFaultOptions): PageFaultCount {
-  // TODO: check every page index and readaheadPages (requireInteger names the bad entry, e.g.
-  // `accessPattern[3]`), then walk the pattern keeping the mapped pages and the page after the
-  // previous fault's mapping.
-  throw new Error('TODO: pageFaultsFor is not written yet (exercises/06-mmap-nio/README.md, part 1)');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {DEFAULT_HARDWARE, formatDuration} from '@site/src/model/cost';
-import {DEFAULT_READAHEAD_PAGES, pageFaultsFor} from '@site/src/model/mmap-nio';
+import {DEFAULT_FAULT_AROUND_PAGES, DEFAULT_READAHEAD_PAGES, pageFaultsFor} from '@site/src/model/mmap-nio';
 import PageFaults from './index';
 import {accessOrder, pageRuns, touchOutcomes} from './touches';
 import {parseWhole} from './wholeNumber';
@@ -47,9 +47,9 @@ describe('access patterns', () => {
 describe('touch outcomes, asked of the model', () => {
   it("agree with pageFaultsFor's totals for every pattern and window", () => {
     for (const pattern of ['sequential', 'random', 'strided'] as const) {
-      for (const readaheadPages of [1, 4, 32]) {
+      for (const [readaheadPages, faultAroundPages] of [[1, 16], [4, 16], [32, 16], [32, 1], [4, 8]]) {
         const order = accessOrder(pattern, 64, {seed: 3, stride: 12});
-        const options = {readaheadPages, cached: [0, 1, 2, 3, 4, 5, 6, 7]};
+        const options = {readaheadPages, faultAroundPages, cached: [0, 1, 2, 3, 4, 5, 6, 7]};
         const outcomes = touchOutcomes(order, 64, options);
         const model = pageFaultsFor(order, options);
         const last = outcomes[outcomes.length - 1];
@@ -61,7 +61,13 @@ describe('touch outcomes, asked of the model', () => {
     }
   });
 
-  it('say a sequential fault maps its readahead window, and the pages after it hit', () => {
+  it('say a fault maps the cached pages of its aligned fault-around window', () => {
+    const warm = touchOutcomes([20, 17, 31, 32], 64, {readaheadPages: 32, cached: Array.from({length: 64}, (_, page) => page)});
+    expect(warm[0].fault).toEqual({major: false, mapped: Array.from({length: 16}, (_, i) => 16 + i)});
+    expect(warm.map((o) => o.fault !== null)).toEqual([true, false, false, true]);
+  });
+
+  it('say a cold fault maps only what readahead brought in, and the pages after it hit', () => {
     const outcomes = touchOutcomes(accessOrder('sequential', 16, {seed: 1, stride: 1}), 16, {readaheadPages: 4});
     expect(outcomes[0].fault).toEqual({major: true, mapped: [0, 1, 2, 3]});
     expect(outcomes.slice(1, 4).every((o) => o.fault === null)).toBe(true);
@@ -108,14 +114,29 @@ describe('<PageFaults> reading a 64-page file in order', () => {
     expect(counter('mapped').soFar).toBe('0');
   });
 
-  it("faults once per Linux-default window: the model's totals", () => {
+  it("faults once per 16-page fault-around window with Linux's defaults: the model's totals", () => {
     render(<PageFaults />);
-    const model = pageFaultsFor(accessOrder('sequential', 64, {seed: 1, stride: 1}), {readaheadPages: DEFAULT_READAHEAD_PAGES});
+    const model = pageFaultsFor(accessOrder('sequential', 64, {seed: 1, stride: 1}), {
+      readaheadPages: DEFAULT_READAHEAD_PAGES,
+      faultAroundPages: DEFAULT_FAULT_AROUND_PAGES,
+    });
     expect(counter('faults').total).toBe(String(model.faults));
-    expect(counter('faults').total).toBe('2');
+    expect(counter('faults').total).toBe('4');
     expect(counter('major').total).toBe('2');
-    expect(counter('hits').total).toBe('62');
-    expect(counter('cost').total).toBe(formatDuration(2 * DEFAULT_HARDWARE.pageFaultNs));
+    expect(counter('minor').total).toBe('2');
+    expect(counter('hits').total).toBe('60');
+    expect(counter('cost').total).toBe(formatDuration(4 * DEFAULT_HARDWARE.pageFaultNs));
+    expect(screen.getByText(/Each fault maps the cached pages of its aligned window of 16 pages \(64 KiB\)/)).toBeTruthy();
+  });
+
+  it('takes one minor fault per 16 pages on a warm cache, and one per page with fault-around off', async () => {
+    const user = userEvent.setup();
+    render(<PageFaults cache="warm" />);
+    expect(counter('faults').total).toBe('4');
+    expect(counter('minor').total).toBe('4');
+    await user.selectOptions(screen.getByLabelText('Fault-around window (pages, 1 = off)'), '1');
+    expect(counter('faults').total).toBe('64');
+    expect(screen.getByText(/Fault-around off: every fault maps one page/)).toBeTruthy();
   });
 
   it('steps on Next and on the arrow keys, telling a fault from a hit', async () => {
@@ -161,7 +182,7 @@ describe('<PageFaults> reading a 64-page file in order', () => {
     await user.clear(field);
     await user.type(field, '0');
     expect(counter('faults').total).toBe('64');
-    expect(screen.getByText(/Readahead off: every fault maps one page/)).toBeTruthy();
+    expect(screen.getByText(/Readahead off: a fault on a page that is not cached reads that page alone from disk/)).toBeTruthy();
     await user.click(screen.getByRole('button', {name: 'Next'}));
     expect(readout()).toMatch(/then maps page 0\.$/);
   });
@@ -170,22 +191,27 @@ describe('<PageFaults> reading a 64-page file in order', () => {
     const user = userEvent.setup();
     render(<PageFaults readahead={8} />);
     await user.click(screen.getByRole('radio', {name: 'first half cached'}));
-    expect(counter('minor').total).toBe('4');
+    // Pages 0-31 are cached: faults on 0 and 16 are minor, then 32, 40, 48 and 56 read from disk.
+    expect(counter('minor').total).toBe('2');
     expect(counter('major').total).toBe('4');
     await user.click(screen.getByRole('button', {name: 'Next'}));
     expect(readout()).toMatch(/Minor page fault: no disk read/);
-    expect(justMapped()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(justMapped()).toEqual(Array.from({length: 16}, (_, page) => page));
   });
 });
 
 describe('<PageFaults> with other access patterns', () => {
-  it('defeats readahead with a stride wider than the window', async () => {
+  it('costs a stride no more faults than reading in order while each fault maps a window, and one per page without fault-around', async () => {
     const user = userEvent.setup();
     render(<PageFaults readahead={8} />);
     await user.click(screen.getByRole('radio', {name: 'strided'}));
     const order = accessOrder('strided', 64, {seed: 1, stride: 16});
     expect(counter('faults').total).toBe(String(pageFaultsFor(order, {readaheadPages: 8}).faults));
-    expect(Number(counter('faults').total)).toBeGreaterThan(8);
+    expect(counter('faults').total).toBe('8');
+    await user.selectOptions(screen.getByLabelText('Fault-around window (pages, 1 = off)'), '1');
+    expect(counter('faults').total).toBe(String(pageFaultsFor(order, {readaheadPages: 8, faultAroundPages: 1}).faults));
+    expect(counter('faults').total).toBe('64');
+    expect(counter('major').total).toBe('8');
   });
 
   it('draws a reproducible random pattern from the seed', async () => {
@@ -219,7 +245,7 @@ describe('<PageFaults> with input it cannot use', () => {
     await user.type(field, 'lots');
     expect(screen.getByRole('alert').textContent).toBe('Readahead window (pages, 0 = off) must be a whole number; got "lots".');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(counter('faults').total).toBe('2');
+    expect(counter('faults').total).toBe('4');
     await user.clear(field);
     await user.type(field, '1.5');
     expect(screen.getByRole('alert').textContent).toMatch(/must be a whole number, not a fraction; got 1\.5\./);

@@ -8,7 +8,7 @@ import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {formatBytesForReader} from '@site/src/components/shared/format';
 import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/cost';
-import {DEFAULT_READAHEAD_PAGES, MAX_READAHEAD_PAGES} from '@site/src/model/mmap-nio';
+import {DEFAULT_FAULT_AROUND_PAGES, DEFAULT_READAHEAD_PAGES, MAX_READAHEAD_PAGES} from '@site/src/model/mmap-nio';
 import {EMPTY_SUMMARY} from '@site/src/model/summary';
 import {PAGE_SIZE, formatCount} from '@site/src/model/units';
 import {ACCESS_PATTERNS, accessOrder, pageRuns, touchOutcomes, type AccessPattern, type TouchOutcome} from './touches';
@@ -30,8 +30,10 @@ interface Props {
   /** Pages of the mapped file, 1 to MAX_STRIP_PAGES. */
   readonly pages?: number;
   readonly pattern?: AccessPattern;
-  /** Readahead window in pages; 0 turns readahead off. */
+  /** Readahead window in pages: what a fault that misses the cache reads from disk; 0 turns readahead off. */
   readonly readahead?: number;
+  /** Fault-around window in pages: how many pages one fault may map; 1 turns it off. A power of two. */
+  readonly faultAround?: number;
   /** The first random pattern's seed. */
   readonly seed?: number;
   readonly stride?: number;
@@ -59,6 +61,9 @@ function cacheName(cache: CacheState): string {
       return translate({id: 'pageFaults.cache.warm', message: 'warm: whole file cached'});
   }
 }
+
+/** Fault-around windows the reader can pick: powers of two, as the kernel rounds fault_around_bytes. */
+const FAULT_AROUND_CHOICES: readonly number[] = [1, 2, 4, 8, 16, 32, 64];
 
 function cachedPages(cache: CacheState, pages: number): number[] {
   const count = cache === 'cold' ? 0 : cache === 'half' ? Math.floor(pages / 2) : pages;
@@ -156,6 +161,7 @@ export default function PageFaults({
   pages: requestedPages = 64,
   pattern: initialPattern = 'sequential',
   readahead = DEFAULT_READAHEAD_PAGES,
+  faultAround: initialFaultAround = DEFAULT_FAULT_AROUND_PAGES,
   seed = 1,
   stride = 16,
   cache: initialCache = 'cold',
@@ -163,6 +169,9 @@ export default function PageFaults({
   const pages = Math.min(Math.max(1, Math.round(requestedPages)), MAX_STRIP_PAGES);
   const [pattern, setPattern] = useState<AccessPattern>(initialPattern);
   const [cache, setCache] = useState<CacheState>(initialCache);
+  const [faultAround, setFaultAround] = useState(
+    FAULT_AROUND_CHOICES.includes(initialFaultAround) ? initialFaultAround : DEFAULT_FAULT_AROUND_PAGES,
+  );
   const [readaheadText, setReadaheadText] = useState(String(readahead));
   const [seedText, setSeedText] = useState(String(seed));
   const [strideText, setStrideText] = useState(String(stride));
@@ -171,6 +180,7 @@ export default function PageFaults({
   const radioName = useId();
 
   const readaheadLabel = translate({id: 'pageFaults.readahead', message: 'Readahead window (pages, 0 = off)'});
+  const faultAroundLabel = translate({id: 'pageFaults.faultAround', message: 'Fault-around window (pages, 1 = off)'});
   const seedLabel = translate({id: 'pageFaults.seed', message: 'Seed'});
   const strideLabel = translate({id: 'pageFaults.stride', message: 'Stride (pages)'});
   const readaheadParsed = parseWhole(readaheadText, {min: 0, max: MAX_READAHEAD_PAGES});
@@ -197,8 +207,8 @@ export default function PageFaults({
   // The model's window counts the faulting page itself, so "off" is a window of one page.
   const windowPages = Math.max(1, current.readahead);
   const outcomes = useMemo(
-    () => touchOutcomes(order, pages, {readaheadPages: windowPages, cached: cachedPages(cache, pages)}),
-    [order, pages, windowPages, cache],
+    () => touchOutcomes(order, pages, {readaheadPages: windowPages, faultAroundPages: faultAround, cached: cachedPages(cache, pages)}),
+    [order, pages, windowPages, faultAround, cache],
   );
   const stepper = useStepper(outcomes.length);
   const active = stepper.index >= 0 ? outcomes[stepper.index] : null;
@@ -315,6 +325,22 @@ export default function PageFaults({
           error={readaheadError}
           onChange={(text) => change(() => setReadaheadText(text))}
         />
+        <div className={fieldStyles.field}>
+          <label htmlFor={`${radioName}-fault-around`} className={fieldStyles.label}>
+            {faultAroundLabel}
+          </label>
+          <select
+            id={`${radioName}-fault-around`}
+            className={clsx(fieldStyles.value, styles.number)}
+            value={faultAround}
+            onChange={(event) => change(() => setFaultAround(Number(event.target.value)))}>
+            {FAULT_AROUND_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset className={styles.choices}>
           <legend>
             <Translate id="pageFaults.cacheLegend">Page cache before the first touch</Translate>
@@ -337,13 +363,22 @@ export default function PageFaults({
       <p className={styles.setting}>
         {current.readahead === 0 ? (
           <Translate id="pageFaults.settingOff" values={{pages, bytes: formatBytesForReader(pages * PAGE_SIZE)}}>
-            {'{pages} pages ({bytes}) mapped with mmap(). Readahead off: every fault maps one page.'}
+            {'{pages} pages ({bytes}) mapped with mmap(). Readahead off: a fault on a page that is not cached reads that page alone from disk.'}
           </Translate>
         ) : (
           <Translate
             id="pageFaults.setting"
             values={{pages, bytes: formatBytesForReader(pages * PAGE_SIZE), window: formatCount(current.readahead), windowBytes: formatBytesForReader(current.readahead * PAGE_SIZE)}}>
-            {'{pages} pages ({bytes}) mapped with mmap(). A fault on the page right after what the last fault mapped maps {window} pages ({windowBytes}); any other fault maps one.'}
+            {'{pages} pages ({bytes}) mapped with mmap(). A fault on a page that is not cached reads it and the pages after it from disk, {window} pages ({windowBytes}) in all.'}
+          </Translate>
+        )}{' '}
+        {faultAround === 1 ? (
+          <Translate id="pageFaults.faultAroundOff">Fault-around off: every fault maps one page.</Translate>
+        ) : (
+          <Translate
+            id="pageFaults.faultAroundSetting"
+            values={{around: formatCount(faultAround), aroundBytes: formatBytesForReader(faultAround * PAGE_SIZE)}}>
+            {'Each fault maps the cached pages of its aligned window of {around} pages ({aroundBytes}).'}
           </Translate>
         )}
       </p>
@@ -466,7 +501,7 @@ export default function PageFaults({
           </table>
           <p className={styles.note}>
             <Translate id="pageFaults.costNote" values={{perFault: formatDuration(DEFAULT_HARDWARE.pageFaultNs)}}>
-              {'Estimated at {perFault} per fault (a first-touch fault measured once on a small VM). A major fault also waits for the disk, which this does not count.'}
+              {"Estimated at {perFault} per fault: the model's assumption for a minor fault on a cached file page, which maps up to 16 pages. An anonymous first-touch fault costs more: it also allocates and zeroes a page. A major fault also waits for the disk, which this does not count."}
             </Translate>
           </p>
         </div>

@@ -41,7 +41,7 @@ export function accessOrder(pattern: AccessPattern, pages: number, {seed, stride
 
 export interface TouchFault {
   readonly major: boolean;
-  /** Pages of the strip this fault mapped (readahead included), ascending. */
+  /** Pages of the strip this fault mapped (its fault-around window's cached pages), ascending. */
   readonly mapped: readonly number[];
 }
 
