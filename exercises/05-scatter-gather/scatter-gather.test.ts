@@ -16,6 +16,7 @@ import {
 } from '@subject/scatter-gather';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
 import {expectInputsUnchanged} from '../../tools/grading/inputs';
+import {expectRejects} from '../../tools/grading/rejects';
 
 const CHAPTER = '05';
 const see = (anchor: string) => `see ${chapterSection('scatter-gather', anchor)}`;
@@ -239,6 +240,15 @@ describe('Part 1: pagesForRange, the pages a byte range touches', () => {
     expect(messageOf(() => pagesForRange(0, 2.5), 'pagesForRange(0, 2.5)')).toMatch(/length .*got 2\.5/);
     expect(messageOf(() => pagesForRange(0, 10, 0), 'pagesForRange(0, 10, 0)')).toMatch(/pageSize must be a whole number/);
   });
+
+  it('names the parameter first, and refuses a range that would run past the largest exact byte offset', () => {
+    const where = see('pages-and-offsets');
+    expectRejects(() => pagesForRange(-1, 10), 'offset', where);
+    expectRejects(() => pagesForRange(0, -1), 'length', where);
+    expectRejects(() => pagesForRange(0, 10, 0), 'pageSize', where);
+    expectRejects(() => pagesForRange(Number.MAX_SAFE_INTEGER - 10, 11), 'length', where);
+    expect(pagesForRange(Number.MAX_SAFE_INTEGER - 10, 10, 4096).pageCount, where).toBeGreaterThan(0);
+  });
 });
 
 describe('Part 2: ethtoolVerdict, what does the CPU do for this NIC?', () => {
@@ -293,6 +303,25 @@ describe('Part 2: ethtoolVerdict, what does the CPU do for this NIC?', () => {
     const message = messageOf(() => ethtoolVerdict('Features for eth0:\nscatter-gather: on\n'), 'output without tx-checksumming');
     expect(message, see('checking-your-nic')).toMatch(/tx-checksumming/);
     expect(message, see('checking-your-nic')).toMatch(/missing/);
+  });
+
+  it('names `output` first in every refusal, and says exactly which lines are missing', () => {
+    const where = see('checking-your-nic');
+    expectRejects(() => ethtoolVerdict(42 as unknown as string), 'output', where);
+    expectRejects(() => ethtoolVerdict('Features for eth0:\nscatter-gather: on\n'), 'output', where);
+    expectRejects(() => ethtoolVerdict(SAMPLE + SAMPLE), 'output', where);
+    expectRejects(() => ethtoolVerdict(SAMPLE.replace('scatter-gather: on', 'scatter-gather: maybe')), 'output', where);
+    expect(messageOf(() => ethtoolVerdict(42 as unknown as string), 'a number'), where).toMatch(/got 42/);
+    const one = messageOf(() => ethtoolVerdict('tx-checksumming: on'), 'only tx-checksumming');
+    expect(one, where).toContain('"scatter-gather:" is missing');
+    const both = messageOf(() => ethtoolVerdict('Features for eth0:'), 'neither line');
+    expect(both, where).toContain('"scatter-gather:" and "tx-checksumming:" are missing');
+  });
+
+  it('gives the line numbers, counted from 1, of a line that appears twice, and quotes a bad line without its indentation', () => {
+    const where = see('checking-your-nic');
+    expect(messageOf(() => ethtoolVerdict('scatter-gather: on\ntx-checksumming: on\nscatter-gather: off'), 'twice'), where).toMatch(/lines 1 and 3/);
+    expect(messageOf(() => ethtoolVerdict('tx-checksumming: on\n   scatter-gather: maybe   '), 'indented'), where).toContain('got "scatter-gather: maybe"');
   });
 
   it('refuses two devices pasted together, saying a line appears twice', () => {
@@ -480,5 +509,13 @@ describe('Part 5: ringInterrupts and blockVsRingInterrupts, block DMA against a 
     expect(messageOf(() => blockVsRingInterrupts([5, 6, 5]), 'frames [5, 6, 5]'), see('rings-and-interrupts')).toMatch(/frames\[2\]/);
     expect(messageOf(() => ringInterrupts(10, 0), 'ringInterrupts(10, 0)'), see('rings-and-interrupts')).toMatch(/coalesceFrames/);
     expect(messageOf(() => ringInterrupts(-1, 1), 'ringInterrupts(-1, 1)'), see('rings-and-interrupts')).toMatch(/completions/);
+  });
+
+  it('names the parameter first, and refuses options that are not an object', () => {
+    const where = see('rings-and-interrupts');
+    expectRejects(() => ringInterrupts(-1, 1), 'completions', where);
+    expectRejects(() => ringInterrupts(10, 0), 'coalesceFrames', where);
+    expectRejects(() => blockVsRingInterrupts([1, 2], null as unknown as object), 'options', where);
+    expectRejects(() => blockVsRingInterrupts([1, 2], 'fast' as unknown as object), 'options', where);
   });
 });
