@@ -9,6 +9,7 @@ import {DEFAULT_DMA_PARAMS, dmaBreakEvenBytes} from '../../src/model/dma';
 import {chunkCount, readWritePairSteps} from '../../src/model/read-write';
 import {sendfileCallSteps, sendfileSummary} from '../../src/model/sendfile';
 import {programSummary} from '../../src/model/user-kernel';
+import {blockVsRingInterrupts, ringInterrupts} from '../../src/model/scatter-gather';
 import {GiB, KiB} from '../../src/model/units';
 import {ROOT} from './mermaid-source';
 
@@ -33,6 +34,7 @@ interface Fact {
 
 const pairMiss = () => readWritePairSteps(1, 'miss').length;
 const oneSyscall = () => programSummary([{kind: 'syscall', name: 'getppid'}]);
+const eightPages = () => blockVsRingInterrupts([10, 11, 12, 40, 41, 77, 90, 91]);
 const breakEvenWords = () => Math.ceil(dmaBreakEvenBytes(DEFAULT_DMA_PARAMS) / DEFAULT_DMA_PARAMS.wordBytes);
 
 const FACTS: Record<string, readonly Fact[]> = {
@@ -59,10 +61,19 @@ const FACTS: Record<string, readonly Fact[]> = {
     {says: /on a hit: five, or (six)/, model: () => sendfileCallSteps(1, 'hit', {scatterGather: true, checksumOffload: false}).length},
     {says: /\((two) DMA copies on a miss/, model: () => sendfileSummary(1).dmaCopies},
   ],
+  '05-scatter-gather': [
+    {says: /Zero completions raise (zero) interrupts/, model: () => ringInterrupts(0, 64)},
+    {says: /15,421 completions with `tx-frames` 64 raise (241)/, model: () => ringInterrupts(15_421, 64)},
+    {says: /91 are (4) blocks/, model: () => eightPages().blocks},
+    {says: /but (8) descriptors/, model: () => eightPages().descriptors},
+    {says: /8 descriptors, (1) skb/, model: () => eightPages().completions},
+    {says: /1 skb and (1) interrupt/, model: () => eightPages().ringInterrupts},
+  ],
+  '06-mmap-nio': [],
 };
 
 // Counts that are not the model's output but the wording of a hint ("one call", "one more word").
-const PHRASES_NOT_COUNTS = /^(one (pair|call|step|syscall|transfer|interrupt|chunk|word)|one more word)$/i;
+const PHRASES_NOT_COUNTS = /^(one (pair|call|step|syscall|transfer|interrupt|chunk|word|descriptor)|one more word)$/i;
 
 function hints(folder: string): string {
   return readFileSync(path.join(ROOT, 'exercises', folder, 'hints.md'), 'utf8');
