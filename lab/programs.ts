@@ -1,6 +1,6 @@
 // What a lab program prints: one JSON line with its own measurements (lab/c/common.h,
 // lab/java/Lab.java), or a line saying the kernel lacks the interface (exit status 3).
-import type {ZeroCopyCompletions} from '../src/model/lab-report';
+import {LAB_RUN_FIGURES, type ZeroCopyCompletions} from '../src/model/lab-report';
 import type {Finished} from './process';
 
 export interface ProgramReport {
@@ -28,17 +28,7 @@ export type ProgramOutcome =
 /** Exit status of a lab program whose system call this kernel does not offer. */
 export const EXIT_UNSUPPORTED = 3;
 
-const NUMBER_FIELDS = [
-  'bytes',
-  'wallNs',
-  'userUs',
-  'sysUs',
-  'voluntarySwitches',
-  'involuntarySwitches',
-  'minorFaults',
-  'majorFaults',
-  'calls',
-] as const;
+const NUMBER_FIELDS = ['bytes', ...LAB_RUN_FIGURES, 'calls'] as const;
 
 function lastJsonLine(stdout: string): Record<string, unknown> | null {
   const line = stdout.trim().split('\n').at(-1) ?? '';

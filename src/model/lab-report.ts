@@ -272,7 +272,8 @@ function checkMethod(c: Checker, value: unknown, where: string): void {
   c.stringOrNull(method.reason, `${where}.reason`);
 }
 
-const SPREAD_FIELDS = [
+/** The figures every lab program reports about one run; a result holds their median and range. */
+export const LAB_RUN_FIGURES = [
   'wallNs',
   'userUs',
   'sysUs',
@@ -280,8 +281,9 @@ const SPREAD_FIELDS = [
   'involuntarySwitches',
   'minorFaults',
   'majorFaults',
-  'throughputBytesPerSecond',
 ] as const;
+
+const SPREAD_FIELDS = [...LAB_RUN_FIGURES, 'throughputBytesPerSecond'] as const;
 
 function checkResult(c: Checker, value: unknown, where: string): void {
   const result = c.object(value, where);
