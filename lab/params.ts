@@ -15,19 +15,29 @@ export interface ParamsInput {
 export const PARAM_PROBES = 4;
 const REPEATS = 3;
 
-async function probe(executable: string, args: readonly string[], field: string): Promise<number | null> {
-  const values: number[] = [];
+/** Runs one probe REPEATS times; the median of each named field, or null where a run failed. */
+async function probe<F extends string>(executable: string, args: readonly string[], fields: readonly F[]): Promise<Record<F, number | null>> {
+  const values = new Map<F, number[]>(fields.map((field) => [field, []]));
   for (let i = 0; i < REPEATS; i++) {
     const result = await run(executable, args, {timeoutMs: 60_000});
-    if (result.code !== 0) return null;
+    if (result.code !== 0) break;
+    let line: Record<string, unknown> = {};
     try {
-      const value: unknown = (JSON.parse(result.stdout.trim()) as Record<string, unknown>)[field];
-      if (typeof value === 'number' && Number.isFinite(value) && value > 0) values.push(value);
+      line = JSON.parse(result.stdout.trim()) as Record<string, unknown>;
     } catch {
-      return null;
+      break;
+    }
+    for (const field of fields) {
+      const value = line[field];
+      if (typeof value === 'number' && Number.isFinite(value) && value > 0) values.get(field)?.push(value);
     }
   }
-  return values.length > 0 ? spread(values).median : null;
+  const medians = {} as Record<F, number | null>;
+  for (const field of fields) {
+    const list = values.get(field) ?? [];
+    medians[field] = list.length > 0 ? spread(list).median : null;
+  }
+  return medians;
 }
 
 export interface MeasuredParams {
@@ -41,14 +51,15 @@ export interface MeasuredParams {
 export async function measureParams(input: ParamsInput): Promise<MeasuredParams> {
   const scale = input.quick ? 1 : 4;
   input.onStep('mode switch (getppid loop)');
-  const syscallRoundTripNs = await probe(input.params, ['syscall', String(200_000 * scale)], 'roundTripNs');
+  const {roundTripNs: syscallRoundTripNs} = await probe(input.params, ['syscall', String(200_000 * scale)], ['roundTripNs']);
   input.onStep('context switch (pinned pipe ping-pong)');
-  const contextSwitchNs = await probe(input.params, ['pingpong', String(10_000 * scale)], 'switchNs');
+  const {switchNs: contextSwitchNs} = await probe(input.params, ['pingpong', String(10_000 * scale)], ['switchNs']);
   input.onStep('memcpy bandwidth');
-  const memcpyBytesPerSecond = await probe(input.params, ['memcpy', String(64 * 1024 * 1024)], 'bytesPerSecond');
+  const {bytesPerSecond: memcpyBytesPerSecond} = await probe(input.params, ['memcpy', String(64 * 1024 * 1024)], ['bytesPerSecond']);
   input.onStep('file-backed minor fault');
-  const minorFaultNs = await probe(input.params, ['fault', input.faultFile], 'faultNs');
-  const pagesPerMinorFault = await probe(input.params, ['fault', input.faultFile], 'pagesPerFault');
+  const fault = await probe(input.params, ['fault', input.faultFile], ['faultNs', 'pagesPerFault']);
+  const minorFaultNs = fault.faultNs;
+  const pagesPerMinorFault = fault.pagesPerFault;
   return {syscallRoundTripNs, contextSwitchNs, memcpyBytesPerSecond, minorFaultNs, pagesPerMinorFault};
 }
 

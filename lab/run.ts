@@ -3,7 +3,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {LAB_REPORT_VERSION, type LabCache, type LabReport, validateLabReport} from '../src/model/lab-report';
-import {formatBytes} from '../src/model/units';
+import {MiB, formatBytes} from '../src/model/units';
 import {colour} from '../tools/workbench/terminal';
 import {LAB_DIR, compileC, compileJava} from './compile';
 import {createSourceFile} from './files';
@@ -88,7 +88,8 @@ async function main(): Promise<number> {
     const params = compiled.programs.params;
     const total = (params ? PARAM_PROBES : 0) + METHODS.length * stepsPerMethod(files.size, CACHES.length, options.runs, strace);
     const progress = progressBar(total);
-    const faultFile = files.get(Math.min(...options.fileSizes.filter((size) => size >= 1024 * 1024))) ?? [...files.values()][0];
+    // The fault probe wants enough pages to average over, but not the largest file: 16 MiB is 4,096 pages.
+    const faultFile = files.get(Math.max(...options.fileSizes.filter((size) => size <= 16 * MiB))) ?? [...files.values()][0];
     const measuredParams = params ? await measureParams({params, faultFile, quick: options.quick, onStep: progress.step}) : NO_PARAMS;
     const measured = await measureAll({
       methods: METHODS,

@@ -7,12 +7,16 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 int main(void) {
+  /* Never outlive the lab: if the harness dies without stopping us, the kernel does. */
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
   int listener = socket(AF_INET, SOCK_STREAM, 0);
   if (listener < 0) { perror("sink: socket"); return 1; }
   struct sockaddr_in addr;
