@@ -14,6 +14,7 @@ import {PARAM_PROBES, type MeasuredParams, labParameters, measureParams} from '.
 import {findTools, machineFacts, missingTools, notLinuxMessage} from './platform';
 import {progressBar} from './progress';
 import {type Sink, startSink} from './sink';
+import {straceUnusableReason} from './strace';
 import {parametersTable, resultsTable} from './table';
 import {createLabTempDir} from './tempdir';
 
@@ -80,11 +81,13 @@ async function main(): Promise<number> {
     if (machine.tempFilesystem === 'tmpfs') {
       console.log(colour.yellow('The temp directory is in memory (tmpfs): "cold" runs cannot evict it, so they are warm runs too.'));
     }
+    const straceProblem = tools.strace === null ? null : straceUnusableReason();
+    if (straceProblem !== null) console.log(colour.yellow(`No system-call counts: ${straceProblem}`));
+    const strace = tools.strace !== null && straceProblem === null;
     console.log(
-      `Sizes ${options.fileSizes.map(formatBytes).join(', ')}; ${options.runs} runs each, warm and cold cache; buffer ${formatBytes(options.bufferBytes)}${tools.strace ? '; strace counts in a separate run' : ''}\n`,
+      `Sizes ${options.fileSizes.map(formatBytes).join(', ')}; ${options.runs} runs each, warm and cold cache; buffer ${formatBytes(options.bufferBytes)}${strace ? '; strace counts in a separate run' : ''}\n`,
     );
 
-    const strace = tools.strace !== null;
     const params = compiled.programs.params;
     const total = (params ? PARAM_PROBES : 0) + METHODS.length * stepsPerMethod(files.size, CACHES.length, options.runs, strace);
     const progress = progressBar(total);

@@ -4,6 +4,7 @@
 //   before and just after their transfer loop (see lab/c/common.h), and nothing else calls it,
 //   so the calls between the two markers are exactly the ones the model predicts.
 // strace slows every system call down a lot, so these runs are separate from the timed ones.
+import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {type Finished, run} from './process';
 
@@ -75,4 +76,15 @@ export async function straceDataPath(command: string, args: readonly string[], l
   const result = await run('strace', ['-f', '-qq', '-o', logFile, '--', command, ...args], {timeoutMs});
   if (result.code !== 0) throw failed(result, `strace ${command}`);
   return {result, counts: parseMarkedWindow(readFileSync(logFile, 'utf8'))};
+}
+
+/**
+ * Null when strace can trace here; otherwise why not. Installed is not enough: a container may
+ * forbid ptrace (then strace fails with "Operation not permitted").
+ */
+export function straceUnusableReason(): string | null {
+  const result = spawnSync('strace', ['-f', '-qq', '-o', '/dev/null', '--', 'true'], {encoding: 'utf8', timeout: 15_000});
+  if (result.error !== undefined) return `strace did not start: ${result.error.message}`;
+  if (result.status !== 0) return `strace cannot trace here (is ptrace forbidden in this container?): ${result.stderr.trim()}`;
+  return null;
 }

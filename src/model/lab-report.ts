@@ -354,6 +354,8 @@ export function hardwareFromLabReport(report: LabReport, defaults: HardwareParam
     ...defaults,
     memcpyBytesPerSecond: p.memcpyBytesPerSecond ?? defaults.memcpyBytesPerSecond,
     modeSwitchNs: p.modeSwitchNs ?? defaults.modeSwitchNs,
+    // Per fault, as the model counts faults; a measured fault may map more pages than the model's
+    // one readahead window (large folios), so this can overstate a model fault's cost.
     pageFaultNs: p.minorFaultNs ?? defaults.pageFaultNs,
     contextSwitchNs: p.contextSwitchNs ?? defaults.contextSwitchNs,
   };

@@ -13,7 +13,7 @@ import {findTools, notLinuxMessage} from '../../lab/platform';
 import {run} from '../../lab/process';
 import {interpretRun} from '../../lab/programs';
 import {type Sink, startSink} from '../../lab/sink';
-import {straceDataPath} from '../../lab/strace';
+import {straceDataPath, straceUnusableReason} from '../../lab/strace';
 import {mmapWriteSummary, mmapWriteTrace} from '../../src/model/mmap-nio';
 import {readWriteSummary, readWriteTrace} from '../../src/model/read-write';
 import {sendfileSummary, sendfileTrace} from '../../src/model/sendfile';
@@ -26,7 +26,7 @@ function skipReason(): string | null {
   const tools = findTools();
   if (tools.cc === null) return 'no C compiler (cc); install it with: sudo apt-get install build-essential';
   if (tools.strace === null) return 'no strace; install it with: sudo apt-get install strace';
-  return null;
+  return straceUnusableReason();
 }
 
 const reason = skipReason();
