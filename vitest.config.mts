@@ -98,6 +98,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The model against this machine's kernel: compiles lab/c and runs it under strace
+        // (tests/lab/); skipped with a printed reason where there is no Linux, cc or strace.
+        test: {
+          name: 'lab',
+          environment: 'node',
+          include: ['tests/lab/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

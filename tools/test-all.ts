@@ -112,6 +112,7 @@ const LAYERS: readonly Layer[] = [
   {id: 'graders', title: 'Exercise graders on the reference model', run: () => vitest(['graders'], {ZC_TARGET: 'reference'})},
   {id: 'starters', title: 'Exercise graders fail on the pristine starters', run: startersFail},
   {id: 'workbench', title: 'Exercise workbench on a tiny exercise set', run: () => vitest(['workbench'])},
+  {id: 'lab', title: "The model against this machine's kernel (strace)", run: () => vitest(['lab'])},
   {id: 'build', title: 'Production builds, en and zh-Hans, at / and under /zero-copy/', run: builds},
   {id: 'e2e', title: 'Browser tests in headless Chromium', run: () => vitest(['e2e'])},
 ];
