@@ -40,7 +40,7 @@ function strykerConfig(chapter: ExerciseChapter, functions: readonly GradedFunct
     tempDirName: path.relative(REPO_ROOT, workDir),
     cleanTempDir: 'always',
     // The sandbox needs the model, the graders and their tools; not the site, its build or reports.
-    ignorePatterns: ['build', '.docusaurus', 'bench', 'static', 'i18n', 'docs', 'reports', '.workbench', 'lab'],
+    ignorePatterns: ['build', 'build-subpath', '.docusaurus', 'bench', 'static', 'i18n', 'docs', 'reports', '.workbench', 'lab'],
   };
 }
 
