@@ -5,6 +5,22 @@ import studentModelPlugin from './tools/site/student-model';
 import leanStartupPlugin from './tools/site/lean-startup';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 import {ssrTemplate} from './tools/site/ssr-template';
+import type {Plugin} from '@docusaurus/types';
+import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
+import {CHAPTER_TITLES_PLUGIN, chapterTitlesFromDocs} from './src/data/chapter-titles';
+
+// The course map shows each chapter under the title its page gives itself, in the locale being
+// built (src/data/chapter-titles.ts says why).
+function chapterTitlesPlugin(): Plugin {
+  return {
+    name: CHAPTER_TITLES_PLUGIN,
+    allContentLoaded({allContent, actions}) {
+      const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
+      const current = docs?.loadedVersions.find((version) => version.versionName === 'current');
+      actions.setGlobalData(chapterTitlesFromDocs(current?.docs ?? []));
+    },
+  };
+}
 
 // Docusaurus loads the config once per locale and says which one in this variable; the
 // site title appears in every page's <title>, so it is translated here.
@@ -71,7 +87,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [mermaidChunksPlugin, leanStartupPlugin, studentModelPlugin, codeThemePlugin],
+  plugins: [mermaidChunksPlugin, leanStartupPlugin, studentModelPlugin, codeThemePlugin, chapterTitlesPlugin],
 
   presets: [
     [
