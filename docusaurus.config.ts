@@ -6,6 +6,7 @@ import leanStartupPlugin from './tools/site/lean-startup';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 import {ssrTemplate} from './tools/site/ssr-template';
 import {siteAddress} from './tools/publish/site-address';
+import {chapterTitlesPlugin} from './tools/site/chapter-titles';
 
 // Docusaurus loads the config once per locale and says which one in this variable; the
 // site title appears in every page's <title>, so it is translated here.
@@ -73,7 +74,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [mermaidChunksPlugin, leanStartupPlugin, studentModelPlugin, codeThemePlugin],
+  plugins: [mermaidChunksPlugin, leanStartupPlugin, studentModelPlugin, codeThemePlugin, chapterTitlesPlugin],
 
   presets: [
     [

@@ -28,6 +28,7 @@ const docusaurusStubs = {
   '@docusaurus/Translate': path.join(root, 'tests/stubs/Translate.tsx'),
   '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
   '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
+  '@docusaurus/useGlobalData': path.join(root, 'tests/stubs/useGlobalData.ts'),
 };
 
 /** The exercise graders; tools/mutation/vitest.config.mts runs this project alone. */

@@ -4,6 +4,12 @@
 // transfer is done. The model counts CPU cycles for both, splits a set of buffers into the
 // contiguous blocks a block DMA engine needs, and lays out CPU-busy timelines for the chapter.
 //
+// The block engine (one address and one length per transfer, one interrupt per transfer) is the
+// historical baseline the chapter teaches with, not how current devices work: NICs work from
+// descriptor rings with coalesced interrupts and NAPI polling, and storage controllers take
+// gather lists (AHCI PRDT, NVMe PRP/SGL). Its counts are an upper bound that shows what
+// gathering (chapter 5) saves.
+//
 // Every cost here is in CPU cycles, and every default is an illustrative assumption, not a
 // measurement: the course's fact sheet has no cycle counts for PIO, DMA setup or interrupts.
 import type {HardwareParamSource} from './cost';
@@ -201,7 +207,8 @@ export interface BlockDmaPlan {
 
 /**
  * Block DMA over scattered buffers: every gap costs one more transfer and one more interrupt.
- * This is the cost scatter-gather DMA (chapter 5) removes by handing the engine a list.
+ * This is the cost scatter-gather DMA (chapter 5) removes by handing the engine a list; real
+ * devices also coalesce completions, so one interrupt per transfer is an upper bound.
  */
 export function blockDmaPlan(buffers: readonly PhysicalBuffer[], params: DmaParams = DEFAULT_DMA_PARAMS): BlockDmaPlan {
   validateDmaParams(params);

@@ -1,7 +1,9 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
+import {usePluginData} from '@docusaurus/useGlobalData';
 import {CHAPTERS, type Chapter} from '@site/src/data/course';
+import {CHAPTER_TITLES_PLUGIN, chapterTitle, type ChapterTitlesData} from '@site/src/data/chapter-titles';
 import styles from './styles.module.css';
 
 interface Props {
@@ -9,8 +11,9 @@ interface Props {
   readonly headingLevel?: 2 | 3;
 }
 
+// The title the chapter's page gives itself in this locale, so the map and the page never differ.
 function ChapterTitle({chapter}: {readonly chapter: Chapter}): React.ReactNode {
-  const text = translate({id: `course.chapter.${chapter.number}.title`, message: chapter.title});
+  const text = chapterTitle(chapter, usePluginData(CHAPTER_TITLES_PLUGIN) as ChapterTitlesData | undefined);
   return chapter.status === 'published' ? <Link to={`/docs/${chapter.slug}/`}>{text}</Link> : text;
 }
 
