@@ -69,7 +69,7 @@ export const CHAPTERS: readonly Chapter[] = ([
     number: '05',
     slug: 'scatter-gather',
     title: 'Scatter-gather DMA: the last CPU copy goes',
-    teaches: 'How descriptor lists let the NIC gather from the page cache, and which NIC features it needs.',
+    teaches: 'How the NIC gathers page fragments straight from the page cache, and what each NIC feature spares the CPU.',
     readingMinutes: 15,
     exerciseMinutes: 25,
     exercise: {folder: '05-scatter-gather', module: 'scatter-gather'},

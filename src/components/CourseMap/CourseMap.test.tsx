@@ -29,4 +29,15 @@ describe('<CourseMap>', () => {
       expect(screen.getByRole('heading', {level: 3, name: chapter.title})).toBeTruthy();
     }
   });
+
+  it('gives each chapter\'s reading time and exercise time separately, with their sum', () => {
+    const {container} = render(<CourseMap />);
+    const meta = [...container.querySelectorAll('li')].map((item) => item.textContent ?? '');
+    CHAPTERS.forEach((chapter, index) => {
+      expect(chapter.minutes).toBe(chapter.readingMinutes + chapter.exerciseMinutes);
+      expect(meta[index]).toContain(
+        `About ${chapter.minutes} minutes: ${chapter.readingMinutes} reading, ${chapter.exerciseMinutes} for the exercise`,
+      );
+    });
+  });
 });

@@ -35,8 +35,10 @@ export default function CourseMap({headingLevel = 2}: Props): React.ReactNode {
             </p>
             <p className={styles.meta}>
               <span>
-                <Translate id="course.minutes" values={{minutes: chapter.minutes}}>
-                  {'About {minutes} minutes'}
+                <Translate
+                  id="course.minutes"
+                  values={{minutes: chapter.minutes, reading: chapter.readingMinutes, exercise: chapter.exerciseMinutes}}>
+                  {'About {minutes} minutes: {reading} reading, {exercise} for the exercise'}
                 </Translate>
               </span>
               <span>
