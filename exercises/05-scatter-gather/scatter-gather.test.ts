@@ -17,9 +17,20 @@ import {
 import {chapterSection, checkProperty} from '../../tools/grading/property';
 import {expectInputsUnchanged} from '../../tools/grading/inputs';
 import {expectRejects} from '../../tools/grading/rejects';
+import {ModelInputError} from '@site/src/model/validate';
 
 const CHAPTER = '05';
 const see = (anchor: string) => `see ${chapterSection('scatter-gather', anchor)}`;
+
+/** The `parameter` of the ModelInputError a call throws, or what it threw instead. */
+function parameterOf(call: () => unknown): unknown {
+  try {
+    call();
+    return '(nothing thrown)';
+  } catch (error) {
+    return error instanceof ModelInputError ? error.parameter : `(not a ModelInputError: ${String(error)})`;
+  }
+}
 const KiB = 1024;
 const GiB = 1024 * 1024 * 1024;
 const PAGE = 4096;
@@ -312,6 +323,10 @@ describe('Part 2: ethtoolVerdict, what does the CPU do for this NIC?', () => {
     expectRejects(() => ethtoolVerdict(SAMPLE + SAMPLE), 'output', where);
     expectRejects(() => ethtoolVerdict(SAMPLE.replace('scatter-gather: on', 'scatter-gather: maybe')), 'output', where);
     expect(messageOf(() => ethtoolVerdict(42 as unknown as string), 'a number'), where).toMatch(/got 42/);
+    // The README asks for a ModelInputError for the parameter 'output': its `parameter` says so too.
+    for (const bad of [42, 'Features for eth0:', SAMPLE + SAMPLE, SAMPLE.replace('scatter-gather: on', 'scatter-gather: maybe')]) {
+      expect(parameterOf(() => ethtoolVerdict(bad as string)), `${JSON.stringify(bad)}; ${where}`).toBe('output');
+    }
     const one = messageOf(() => ethtoolVerdict('tx-checksumming: on'), 'only tx-checksumming');
     expect(one, where).toContain('"scatter-gather:" is missing');
     const both = messageOf(() => ethtoolVerdict('Features for eth0:'), 'neither line');
@@ -517,5 +532,6 @@ describe('Part 5: ringInterrupts and blockVsRingInterrupts, block DMA against a 
     expectRejects(() => ringInterrupts(10, 0), 'coalesceFrames', where);
     expectRejects(() => blockVsRingInterrupts([1, 2], null as unknown as object), 'options', where);
     expectRejects(() => blockVsRingInterrupts([1, 2], 'fast' as unknown as object), 'options', where);
+    expect(parameterOf(() => blockVsRingInterrupts([1, 2], null as unknown as object)), where).toBe('options');
   });
 });
