@@ -390,7 +390,7 @@ describe('Part 5: blockDmaPlan, one transfer and one interrupt per block', () =>
   });
 
   it('rejects overlapping buffers with the model\'s input error', () => {
-    expect(() => blockDmaPlan([{address: 0, length: 10}, {address: 5, length: 10}])).toThrow(ModelInputError);
+    expect(() => blockDmaPlan([{address: 0, length: 10}, {address: 5, length: 10}]), `overlapping buffers must be refused; ${see('contiguous-buffers')}`).toThrow(ModelInputError);
   });
 });
 

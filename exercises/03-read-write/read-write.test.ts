@@ -94,8 +94,8 @@ describe('Part 1: chunkCount, how many read()+write() pairs', () => {
   });
 
   it('rejects a negative file size and a zero buffer with a message naming the parameter', () => {
-    expect(() => chunkCount(-1, 4096)).toThrow(/fileSize/);
-    expect(() => chunkCount(10, 0)).toThrow(/bufferSize/);
+    expectRejects(() => chunkCount(-1, 4096), 'fileSize', see('the-loop'));
+    expectRejects(() => chunkCount(10, 0), 'bufferSize', see('the-loop'));
   });
 
   it('rejects every bad size, even for an empty file, naming the parameter first', () => {
@@ -178,7 +178,7 @@ describe('Part 3: readWriteSummary, the whole loop by arithmetic', () => {
   });
 
   it('rejects NaN with a message naming the parameter', () => {
-    expect(() => readWriteSummary(Number.NaN, 4096)).toThrow(/fileSize/);
+    expectRejects(() => readWriteSummary(Number.NaN, 4096), 'fileSize', see('the-loop'));
   });
 
   it('rejects a bad buffer or cache state, even for an empty file', () => {

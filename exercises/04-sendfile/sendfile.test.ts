@@ -226,8 +226,8 @@ describe('Part 1: zeroCopyCapable, which NICs let sendfile() send without the CP
   });
 
   it('rejects a feature that is not true or false, naming it', () => {
-    expect(() => zeroCopyCapable({scatterGather: true, checksumOffload: 'yes'} as unknown as NicFeatures)).toThrow(/checksumOffload/);
-    expect(() => zeroCopyCapable({checksumOffload: true} as unknown as NicFeatures)).toThrow(/scatterGather/);
+    expectRejects(() => zeroCopyCapable({scatterGather: true, checksumOffload: 'yes'} as unknown as NicFeatures), 'nic.checksumOffload', see('scatter-gather'));
+    expectRejects(() => zeroCopyCapable({checksumOffload: true} as unknown as NicFeatures), 'nic.scatterGather', see('scatter-gather'));
   });
 });
 
@@ -283,8 +283,8 @@ describe('Part 2: one sendfile() call', () => {
   });
 
   it('rejects 0 bytes and more than one call can move, naming `bytes`', () => {
-    expect(() => sendfileCallSteps(0)).toThrow(/bytes/);
-    expect(() => sendfileCallSteps(CALL_CAP + 1)).toThrow(/bytes/);
+    expectRejects(() => sendfileCallSteps(0), 'bytes', see('one-call'));
+    expectRejects(() => sendfileCallSteps(CALL_CAP + 1), 'bytes', see('the-per-call-cap'));
   });
 
   it('moves 1 to 0x7ffff000 bytes and checks every parameter, naming it first', () => {
@@ -351,8 +351,8 @@ describe('Part 3: sendfileSummary, a whole file by arithmetic', () => {
   });
 
   it('rejects a file size that is not a whole number of bytes, naming `fileSize`', () => {
-    expect(() => sendfileSummary(Number.NaN)).toThrow(/fileSize/);
-    expect(() => sendfileSummary(-1)).toThrow(/fileSize/);
+    expectRejects(() => sendfileSummary(Number.NaN), 'fileSize', see('the-per-call-cap'));
+    expectRejects(() => sendfileSummary(-1), 'fileSize', see('the-per-call-cap'));
   });
 
   it('checks the options even for an empty file, naming them first', () => {
