@@ -22,6 +22,7 @@ import {
 import type {PageCacheState, Step, Summary} from '@site/src/model/types';
 import {summarizeSteps} from '@site/src/model/summary';
 import {chapterSection, checkProperty} from '../../tools/grading/property';
+import {expectRejects} from '../../tools/grading/rejects';
 
 const CHAPTER = '06';
 const see = (anchor: string) => `see ${chapterSection('mmap-and-java-nio', anchor)}`;
@@ -736,3 +737,58 @@ describe('Part 4: transferToPath and transferAll', () => {
     expect(messageOf(() => transferAll(channel, -1), 'transferAll(channel, -1)')).toMatch(/count/);
   });
 });
+
+describe('The rules for bad input, on every function, naming the parameter first', () => {
+  it('pageFaultsFor: the pattern, the options and each cached page', () => {
+    const where = see('page-faults');
+    expectRejects(() => pageFaultsFor('0,1' as unknown as number[], {readaheadPages: 4}), 'accessPattern', where);
+    expectRejects(() => pageFaultsFor([0, -1], {readaheadPages: 4}), 'accessPattern[1]', where);
+    expectRejects(() => pageFaultsFor([0], null as unknown as {readaheadPages: number}), 'options', where);
+    expectRejects(() => pageFaultsFor([0], 'fast' as unknown as {readaheadPages: number}), 'options', where);
+    expectRejects(() => pageFaultsFor([0], {readaheadPages: 0}), 'readaheadPages', see('readahead'));
+    expectRejects(() => pageFaultsFor([0], {readaheadPages: 4, cached: [1.5]}), 'cached[0]', where);
+  });
+
+  it('mmapWriteSteps: a chunk index that names no write(), and any index of an empty file', () => {
+    const where = see('mmap-plus-write');
+    expectRejects(() => mmapWriteSteps(0, 0), 'chunkIndex', where);
+    expectRejects(() => mmapWriteSteps(10 * KiB, 1, {writeChunk: 10 * KiB}), 'chunkIndex', where);
+    expectRejects(() => mmapWriteSteps(10 * KiB, -1), 'chunkIndex', where);
+    expectRejects(() => mmapWriteSteps(-1, 0), 'fileSize', where);
+  });
+
+  it('transferToPath: the input object and each of its fields', () => {
+    const where = see('transferto-paths');
+    const good = {source: 'file', target: 'socket', jdk: 21, count: MiB} as const;
+    expectRejects(() => transferToPath(null as unknown as typeof good), 'input', where);
+    expectRejects(() => transferToPath('file' as unknown as typeof good), 'input', where);
+    expectRejects(() => transferToPath({...good, target: 'disk' as TransferTarget}), 'target', where);
+    expectRejects(() => transferToPath({...good, jdk: 9 as JdkVersion}), 'jdk', where);
+    expectRejects(() => transferToPath({...good, count: -1}), 'count', where);
+    expectRejects(() => transferToPath({...good, target: 'file', targetAppend: 'yes' as unknown as boolean}), 'targetAppend', where);
+    expectRejects(() => transferToPath({...good, targetAppend: true}), 'targetAppend', where);
+  });
+
+  it('transferAll: the channel, the count, the position, and a channel that answers nonsense', () => {
+    const where = see('transfer-loop');
+    const channel = () => createSimulatedChannel({fileSize: MiB, seed: 1});
+    expectRejects(() => transferAll(null as unknown as TransferToChannel, 10), 'channel', where);
+    expectRejects(() => transferAll({fileSize: 10, transferTo: () => 10} as unknown as TransferToChannel, 10), 'channel', where);
+    expectRejects(() => transferAll(channel(), -1), 'count', where);
+    expectRejects(() => transferAll(channel(), 10, -1), 'position', where);
+    expectRejects(() => transferAll({...channel(), fileSize: -1}, 10), 'channel.fileSize', where);
+    // transferTo returns from 0 to the count asked for; anything else must stop the loop with a message.
+    for (const answer of [-1, 1.5, 'ten', 1_000_000]) {
+      const liar: TransferToChannel = {fileSize: 100, transferTo: () => answer as number, awaitWritable: () => undefined};
+      let thrown: unknown = null;
+      try {
+        transferAll(liar, 100);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, `transferTo returned ${String(answer)}: the loop must stop with an error; ${where}`).toBeInstanceOf(Error);
+      expect((thrown as Error).message, `the error must say what transferTo returned; ${where}`).toContain(String(answer));
+    }
+  });
+});
+
