@@ -1,5 +1,5 @@
 import type {Summary} from './types';
-import {PAGE_SIZE} from './units';
+import {PAGE_SIZE, formatCount} from './units';
 import {requirePositiveNumber} from './validate';
 
 /**
@@ -160,6 +160,6 @@ export function formatDuration(ns: number): string {
     if (figure < next) return `${figure} ${unit}`;
   }
   const years = ns / YEAR_NS;
-  const figure = years < 100 ? String(Number(years.toFixed(1))) : Math.round(years).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const figure = years < 100 ? String(Number(years.toFixed(1))) : formatCount(Math.round(years));
   return `${figure} years`;
 }
