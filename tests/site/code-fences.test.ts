@@ -5,6 +5,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {mergeTokens, PLAIN_TOKEN_TYPES} from '../../src/theme/CodeBlock/Line/plainTokens';
 import {CODE_LANGUAGES, codeThemeCss, darkCodeTheme, lightCodeTheme, UNHIGHLIGHTED_FENCES} from '../../tools/site/code-themes';
 import {ROOT} from './mermaid-source';
 
@@ -58,5 +59,46 @@ describe('code fences and Prism', () => {
         }
       }
     }
+  });
+
+  it('writes as bare text only token types both themes draw in the plain colour (src/theme/CodeBlock/Line/plainTokens.ts)', () => {
+    // Colours as the browser compares them: "#F8F8F2" and "rgb(248, 248, 242)" are one colour.
+    const rgb = (colour: string): string => {
+      const hex = /^#([0-9a-f]{6})$/i.exec(colour);
+      if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)).join(',');
+      return colour.replace(/^rgb\(|\)$|\s/g, '');
+    };
+    for (const theme of [lightCodeTheme, darkCodeTheme]) {
+      for (const type of PLAIN_TOKEN_TYPES) {
+        for (const entry of theme.styles.filter((e) => e.types.includes(type))) {
+          const {color, ...rest} = entry.style;
+          expect(rest, `${type}: a style other than colour`).toEqual({});
+          expect(rgb(String(color)), `${type}'s colour against the plain text's`).toBe(rgb(String(theme.plain.color)));
+        }
+      }
+    }
+  });
+
+  it('joins neighbouring tokens that look alike, and keeps the text', () => {
+    const line = [
+      {types: ['keyword'], content: 'int'},
+      {types: ['plain'], content: ' '},
+      {types: ['function'], content: 'main'},
+      {types: ['punctuation'], content: '('},
+      {types: ['punctuation'], content: ')'},
+      {types: ['plain'], content: ' '},
+      {types: ['operator'], content: '*'},
+      {types: ['number'], content: '1'},
+      {types: ['number'], content: '2'},
+    ];
+    const merged = mergeTokens(line);
+    expect(merged).toEqual([
+      {types: ['keyword'], content: 'int'},
+      {types: ['plain'], content: ' '},
+      {types: ['function'], content: 'main'},
+      {types: ['plain'], content: '() *'},
+      {types: ['number'], content: '12'},
+    ]);
+    expect(merged.map((t) => t.content).join('')).toBe(line.map((t) => t.content).join(''));
   });
 });

@@ -4,6 +4,10 @@
 // lunr and its language support (only the search worker searches). Measured in Lighthouse's
 // mobile profile, main.js's evaluation was about half Prism's registrations. A third loader
 // keeps Docusaurus from setting up ICU's collator during hydration (loaders/shallow-memo.cjs).
+// Three more spread the work that follows hydration over short tasks: the re-renders for
+// useIsBrowser() and useWindowSize() become transitions (loaders/browser-context.cjs,
+// loaders/window-size.cjs), and links prefetch their pages when the browser is idle
+// (loaders/link-prefetch.cjs).
 // Each loader fails the build if its module's layout changes, rather than quietly doing nothing.
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
@@ -24,6 +28,18 @@ export default function leanStartupPlugin(context: LoadContext): Plugin {
             test: /[\\/]docusaurus-search-local[\\/]dist[\\/]client[\\/]client[\\/]utils[\\/]proxiedGeneratedConstants\.js$/,
             issuer: /[\\/]theme[\\/]SearchBar[\\/]SearchBar\.jsx$/,
             use: [{loader: path.join(loaders, 'search-constants.cjs'), options: {generatedFile: searchConstants}}],
+          },
+          {
+            test: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]hooks[\\/]useWindowSize\.js$/,
+            use: [{loader: path.join(loaders, 'window-size.cjs')}],
+          },
+          {
+            test: /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]exports[\\/]Link\.js$/,
+            use: [{loader: path.join(loaders, 'link-prefetch.cjs')}],
+          },
+          {
+            test: /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/,
+            use: [{loader: path.join(loaders, 'browser-context.cjs')}],
           },
           {
             test: /[\\/]@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]reactUtils\.js$/,

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import {DEFAULT_HARDWARE, formatDuration} from '@site/src/model/cost';
 import {DEFAULT_FAULT_AROUND_PAGES, DEFAULT_READAHEAD_PAGES, pageFaultsFor} from '@site/src/model/mmap-nio';
 import PageFaults from './index';
-import {accessOrder, pageRuns, touchOutcomes} from './touches';
+import {accessOrder, finalTotals, pageRuns, touchOutcomes} from './touches';
 import {parseWhole} from './wholeNumber';
 
 function readout(): string {
@@ -57,6 +57,19 @@ describe('touch outcomes, asked of the model', () => {
         expect(last.major).toBe(model.major);
         expect(last.minor).toBe(model.minor);
         expect(outcomes.filter((o) => o.fault).map((o) => o.page)).toEqual(model.faultPages);
+      }
+    }
+  });
+
+  it('end with the totals the component shows before the reader steps (finalTotals)', () => {
+    for (const pattern of ['sequential', 'random', 'strided'] as const) {
+      for (const [readaheadPages, faultAroundPages] of [[1, 16], [4, 16], [32, 1], [4, 8]]) {
+        for (const pages of [1, 9, 64]) {
+          const order = accessOrder(pattern, pages, {seed: 5, stride: 3});
+          const options = {readaheadPages, faultAroundPages, cached: [0, 2, 3]};
+          const {faults, major, minor, hits, mappedPages} = touchOutcomes(order, pages, options).at(-1)!;
+          expect(finalTotals(order, pages, options)).toEqual({faults, major, minor, hits, mappedPages});
+        }
       }
     }
   });

@@ -11,7 +11,7 @@ import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/co
 import {DEFAULT_FAULT_AROUND_PAGES, DEFAULT_READAHEAD_PAGES, MAX_READAHEAD_PAGES} from '@site/src/model/mmap-nio';
 import {EMPTY_SUMMARY} from '@site/src/model/summary';
 import {PAGE_SIZE, formatCount} from '@site/src/model/units';
-import {ACCESS_PATTERNS, accessOrder, pageRuns, touchOutcomes, type AccessPattern, type TouchOutcome} from './touches';
+import {ACCESS_PATTERNS, accessOrder, finalTotals, pageRuns, touchOutcomes, type AccessPattern, type TouchOutcome} from './touches';
 import {parseWhole, type ParsedWhole} from './wholeNumber';
 import styles from './styles.module.css';
 
@@ -206,13 +206,18 @@ export default function PageFaults({
   );
   // The model's window counts the faulting page itself, so "off" is a window of one page.
   const windowPages = Math.max(1, current.readahead);
-  const outcomes = useMemo(
-    () => touchOutcomes(order, pages, {readaheadPages: windowPages, faultAroundPages: faultAround, cached: cachedPages(cache, pages)}),
-    [order, pages, windowPages, faultAround, cache],
+  const options = useMemo(
+    () => ({readaheadPages: windowPages, faultAroundPages: faultAround, cached: cachedPages(cache, pages)}),
+    [pages, windowPages, faultAround, cache],
   );
-  const stepper = useStepper(outcomes.length);
-  const active = stepper.index >= 0 ? outcomes[stepper.index] : null;
-  const last = outcomes[outcomes.length - 1];
+  const last = useMemo(() => finalTotals(order, pages, options), [order, pages, options]);
+  const stepper = useStepper(order.length);
+  // Each step's outcome is worked out only once the reader steps (finalTotals says why).
+  const stepping = stepper.index >= 0;
+  const outcomes = useMemo(() => (stepping ? touchOutcomes(order, pages, options) : []), [stepping, order, pages, options]);
+  const active = stepping ? outcomes[stepper.index] : null;
+  // Before the first step every touch is pending: its page is all the list shows.
+  const listed: readonly Pick<TouchOutcome, 'page' | 'fault'>[] = stepping ? outcomes : order.map((page) => ({page, fault: null}));
   const animate = !reducedMotion && !stepper.atStart;
 
   // Which pages are mapped at this step, and which this step's fault mapped.
@@ -231,13 +236,13 @@ export default function PageFaults({
   };
 
   const readout = active
-    ? describeTouch(active, stepper.index + 1, outcomes.length)
+    ? describeTouch(active, stepper.index + 1, order.length)
     : translate(
         {
           id: 'pageFaults.readout.ready',
           message: 'Ready: {touches} {pattern} touches of a mapped file of {pages} pages ({bytes}), nothing mapped yet. Press Next or the right arrow key.',
         },
-        {touches: outcomes.length, pattern: patternName(pattern), pages, bytes: formatBytesForReader(pages * PAGE_SIZE)},
+        {touches: order.length, pattern: patternName(pattern), pages, bytes: formatBytesForReader(pages * PAGE_SIZE)},
       );
 
   const faultCost = (faults: number) => formatDuration(estimateCost({...EMPTY_SUMMARY, pageFaults: faults}).pageFaultNs);
@@ -246,7 +251,7 @@ export default function PageFaults({
       key: 'touches',
       label: translate({id: 'pageFaults.counter.touches', message: 'Touches'}),
       soFar: formatCount(stepper.index + 1),
-      total: formatCount(outcomes.length),
+      total: formatCount(order.length),
     },
     {
       key: 'faults',
@@ -440,7 +445,7 @@ export default function PageFaults({
         {readout}
       </p>
 
-      <StepperControls stepper={stepper} empty={outcomes.length === 0} />
+      <StepperControls stepper={stepper} empty={order.length === 0} />
 
       <div className={styles.columns}>
         <div>
@@ -448,7 +453,7 @@ export default function PageFaults({
             <Translate id="pageFaults.orderTitle">Access order: the page of each touch</Translate>
           </div>
           <ol className={styles.order} aria-labelledby={`${radioName}-order`}>
-            {outcomes.map((outcome, i) => (
+            {listed.map((outcome, i) => (
               <li
                 key={i}
                 className={clsx(
