@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import mermaidChunksPlugin from './tools/site/mermaid-chunks';
@@ -74,7 +75,28 @@ const config: Config = {
     ],
   ],
 
-  plugins: [mermaidChunksPlugin, leanStartupPlugin, studentModelPlugin, codeThemePlugin, chapterTitlesPlugin],
+  plugins: [
+    mermaidChunksPlugin,
+    leanStartupPlugin,
+    studentModelPlugin,
+    codeThemePlugin,
+    chapterTitlesPlugin,
+    // Offline reading (tools/publish/offline/): every page a reader opens is kept, in either
+    // language. The plugin's own "offline mode" stores the whole locale at once; it is left to
+    // readers who ask for it with ?offlineMode=true (a class about to lose its network).
+    [
+      '@docusaurus/plugin-pwa',
+      {
+        offlineModeActivationStrategies: ['queryString'],
+        swCustom: path.join(__dirname, 'tools/publish/offline/service-worker.mjs'),
+        pwaHead: [
+          {tagName: 'link', rel: 'manifest', href: 'manifest.json'},
+          {tagName: 'meta', name: 'theme-color', content: '#29784c'},
+        ],
+      },
+    ],
+  ],
+  clientModules: ['./tools/publish/offline/keep-pages.ts'],
 
   presets: [
     [

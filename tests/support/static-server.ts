@@ -75,7 +75,13 @@ export function startStaticServer(root: string, port = 0, basePath = '/'): Promi
       const {port: actual} = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${actual}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Open keep-alive connections are closed too: a test that takes the site offline
+        // (tests/e2e/offline.test.ts) must not wait for the browser to let them go.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -1,0 +1,82 @@
+// Offline reading (tools/publish/offline/): a reader who has opened pages, in either language,
+// by a link or by typing their address, can open them again with no network; a page never
+// opened says so, in both languages, instead of the browser's error. The site is served by a
+// server of this test's own, which it stops to take the network away (the browser's own offline
+// switch does not reach a service worker's requests).
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {appStarted, launchChromium} from '../support/browser';
+import {BUILD_DIR} from '../support/site-pages';
+import {startStaticServer, type StaticServer} from '../support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startStaticServer(BUILD_DIR);
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+/** Resolves once the service worker keeps the page now open (keep-pages.ts asks it to, when idle). */
+async function kept(): Promise<void> {
+  await page.waitForFunction(async () => (await caches.match(window.location.href)) !== undefined, undefined, {timeout: 60_000, polling: 250});
+}
+
+const heading = () => page.locator('article h1').first().innerText();
+
+describe('offline reading', () => {
+  const opened = new Map<string, string>();
+
+  it('keeps each page a reader opens, whether typed, followed or in Chinese', async () => {
+    await page.goto(`${server.url}/docs/sendfile/`);
+    await appStarted(page);
+    await kept();
+    opened.set('/docs/sendfile/', await heading());
+
+    // A link followed inside the app: no HTML is fetched, the page asks for itself to be kept.
+    await page.locator('a.pagination-nav__link--next').click();
+    await page.waitForURL(/\/docs\/scatter-gather\/$/);
+    await kept();
+    opened.set('/docs/scatter-gather/', await heading());
+
+    await page.goto(`${server.url}/zh-Hans/docs/sendfile/`);
+    await appStarted(page);
+    await kept();
+    opened.set('/zh-Hans/docs/sendfile/', await heading());
+    expect(errors, 'console errors while online').toEqual([]);
+  });
+
+  it('shows the kept pages with no network, started and working', async () => {
+    await server.close();
+    for (const [path, title] of opened) {
+      await page.goto(`${server.url}${path}`);
+      await appStarted(page);
+      expect(await heading(), path).toBe(title);
+    }
+    // A live component still works offline: its stepper moves.
+    const step = page.getByRole('button', {name: /next step|下一步/i}).first();
+    await step.click();
+  });
+
+  it('says plainly, in both languages, that a page never opened is not kept', async () => {
+    for (const path of ['/docs/dma/', '/zh-Hans/docs/dma/']) {
+      await page.goto(`${server.url}${path}`);
+      await expect.poll(() => page.locator('h1').first().innerText()).toMatch(/You are offline|离线/);
+    }
+  });
+});
