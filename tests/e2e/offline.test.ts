@@ -32,9 +32,23 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Resolves once the service worker keeps the page now open (keep-pages.ts asks it to, when idle). */
+/**
+ * Resolves once the service worker keeps the page now open and every file of the site it loaded
+ * (keep-pages.ts asks for them, when the browser is idle).
+ */
 async function kept(): Promise<void> {
-  await page.waitForFunction(async () => (await caches.match(window.location.href)) !== undefined, undefined, {timeout: 60_000, polling: 250});
+  await page.waitForFunction(
+    async () => {
+      const own = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name.split('#')[0])
+        .filter((url) => url.startsWith(window.location.origin) && !/\/sw\.js(\?|$)/.test(url));
+      const found = await Promise.all([window.location.href.split('#')[0], ...own].map((url) => caches.match(url)));
+      return found.every((response) => response !== undefined);
+    },
+    undefined,
+    {timeout: 60_000, polling: 500},
+  );
 }
 
 const heading = () => page.locator('article h1').first().innerText();

@@ -5,7 +5,7 @@ import path from 'node:path';
 // ZC_BUILD_DIR lets a second build (another locale, an experiment) be tested without touching build/.
 export const BUILD_DIR = path.resolve(process.env.ZC_BUILD_DIR ?? path.join(import.meta.dirname, '..', '..', 'build'));
 
-const NOT_PAGES = new Set(['404.html']);
+const NOT_PAGES = new Set(['404.html', 'offline.html']);
 
 /** URL paths ("/", "/docs/read-write/", "/zh-Hans/docs/") of every built HTML page. */
 export function builtPages(dir = BUILD_DIR, prefix = '/'): string[] {
