@@ -84,7 +84,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/server.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time, each with its own Chromium: most of a browser test is waiting
+          // (for a page, a frame, a worker), which a second browser fills. The pages are split by
+          // locale (pages-en, pages-zh) so that neither file holds the others up.
+          maxWorkers: 2,
         },
       },
       {

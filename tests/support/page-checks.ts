@@ -1,24 +1,14 @@
-// Every built page, in both locales, in a real headless Chromium: it renders without errors,
-// every Mermaid diagram becomes an SVG, every live component answers a click and a key,
-// axe finds nothing serious, and nothing is fetched from another host.
+// The checks every built page gets in a real headless Chromium (tests/e2e/pages-*.test.ts, one
+// file per locale so that the two run side by side): it renders without errors, every Mermaid
+// diagram becomes an SVG, every live component answers a click and a key, axe finds nothing
+// serious, and nothing is fetched from another host.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {appStarted, launchChromium, pageRevealed} from '../support/browser';
-import {builtPages} from '../support/site-pages';
+import {appStarted, launchChromium, pageRevealed} from './browser';
 
-const baseUrl = inject('baseUrl');
-const pages = builtPages();
-
+let baseUrl = '';
 let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface PageProblems {
   readonly errors: string[];
@@ -105,47 +95,57 @@ function seriousFindings(violations: AxeViolations): string[] {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
-describe('every built page in headless Chromium', () => {
-  it('finds pages in both locales', () => {
-    expect(pages).toContain('/');
-    expect(pages).toContain('/zh-Hans/');
-    expect(pages.filter((p) => p.startsWith('/docs/')).length).toBeGreaterThanOrEqual(4);
+/** Declares, in the calling test file, the checks of every page in `pages`. */
+export function describeBuiltPages(title: string, pages: readonly string[]): void {
+  describe(title, () => {
+    beforeAll(async () => {
+      baseUrl = inject('baseUrl');
+      browser = await launchChromium();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('has pages to check', () => {
+      expect(pages.length).toBeGreaterThanOrEqual(5);
+    });
+
+    for (const urlPath of pages) {
+      it(`keeps ${urlPath} readable in dark mode (axe contrast, diagrams drawn)`, async () => {
+        const context = await browser.newContext({colorScheme: 'dark'});
+        try {
+          const {page, problems} = await openPage(context, urlPath);
+          expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+          await renderDiagrams(page);
+          const axe = await new AxeBuilder({page}).withTags(['wcag2aa']).analyze();
+          expect(seriousFindings(axe.violations), 'axe in dark mode').toEqual([]);
+          expect(problems.errors, 'console and page errors').toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+
+      it(`renders ${urlPath} cleanly, with diagrams, live components and no serious axe findings`, async () => {
+        const context = await browser.newContext({reducedMotion: 'no-preference'});
+        try {
+          const {page, problems} = await openPage(context, urlPath);
+          await expect(page.locator('main, [role="main"]').first()).toBeDefined();
+          const diagrams = await renderDiagrams(page);
+          expect(diagrams.drawn, 'every Mermaid block became an SVG').toBe(diagrams.count);
+          expect(
+            diagrams.notPrerendered,
+            'diagrams not pre-rendered: run `npm run build && npm run diagrams` and commit static/diagrams/ and src/theme/Mermaid/diagram-sizes.json',
+          ).toEqual([]);
+          expect(await exerciseLiveComponents(page)).toEqual([]);
+          const axe = await new AxeBuilder({page}).analyze();
+          expect(seriousFindings(axe.violations), 'axe: serious or critical violations').toEqual([]);
+          expect(problems.errors, 'console and page errors').toEqual([]);
+          expect(problems.foreignRequests, 'requests to other hosts').toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
   });
-
-  for (const urlPath of pages) {
-    it(`keeps ${urlPath} readable in dark mode (axe contrast, diagrams drawn)`, async () => {
-      const context = await browser.newContext({colorScheme: 'dark'});
-      try {
-        const {page, problems} = await openPage(context, urlPath);
-        expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-        await renderDiagrams(page);
-        const axe = await new AxeBuilder({page}).withTags(['wcag2aa']).analyze();
-        expect(seriousFindings(axe.violations), 'axe in dark mode').toEqual([]);
-        expect(problems.errors, 'console and page errors').toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
-
-    it(`renders ${urlPath} cleanly, with diagrams, live components and no serious axe findings`, async () => {
-      const context = await browser.newContext({reducedMotion: 'no-preference'});
-      try {
-        const {page, problems} = await openPage(context, urlPath);
-        await expect(page.locator('main, [role="main"]').first()).toBeDefined();
-        const diagrams = await renderDiagrams(page);
-        expect(diagrams.drawn, 'every Mermaid block became an SVG').toBe(diagrams.count);
-        expect(
-          diagrams.notPrerendered,
-          'diagrams not pre-rendered: run `npm run build && npm run diagrams` and commit static/diagrams/ and src/theme/Mermaid/diagram-sizes.json',
-        ).toEqual([]);
-        expect(await exerciseLiveComponents(page)).toEqual([]);
-        const axe = await new AxeBuilder({page}).analyze();
-        expect(seriousFindings(axe.violations), 'axe: serious or critical violations').toEqual([]);
-        expect(problems.errors, 'console and page errors').toEqual([]);
-        expect(problems.foreignRequests, 'requests to other hosts').toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
-  }
-});
+}
