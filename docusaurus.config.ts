@@ -96,7 +96,9 @@ const config: Config = {
       },
     ],
   ],
-  clientModules: ['./tools/publish/offline/keep-pages.ts'],
+  // After an in-app navigation the new article is shown whole (reveal.ts); pages are kept for
+  // offline reading (tools/publish/offline/).
+  clientModules: ['./src/theme/Root/reveal-on-navigate.ts', './tools/publish/offline/keep-pages.ts'],
 
   presets: [
     [

@@ -1,16 +1,14 @@
-// A long chapter lays out its off-screen blocks only when they come near the viewport
-// (content-visibility: auto in src/css/custom.css), and no script lays them all out afterwards:
-// that cost a blocking task per frame. These tests fail if blocks are laid out all at once again,
-// if a block the reader scrolls to stays unrendered, if a link into the page lands elsewhere, or
-// if printing leaves blocks out.
+// A long chapter lays out its off-screen blocks only when they come near the viewport, until the
+// app reveals them a frame's worth at a time (src/theme/Root/reveal.ts, src/css/custom.css).
+// These tests fail if blocks are laid out all at once again, if the reveal never finishes (axe
+// and find in page would then meet unrendered text), or if a link into the page lands elsewhere.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import {appStarted, launchChromium, pageRevealed} from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const PHONE = {viewport: {width: 412, height: 823}, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true};
 const CHAPTER = '/docs/mmap-and-java-nio/';
-const BLOCKS = '.theme-doc-markdown > *';
 
 let browser: Browser;
 
@@ -22,49 +20,49 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// At DOMContentLoaded, notes how the browser treats the article's blocks.
-const RECORD_AT_PARSE = `
+// Counts frames from the first byte, and notes the frame in which each block is shown; at
+// DOMContentLoaded, notes how the browser treats the article's blocks.
+const RECORD_REVEAL = `
+  window.__zcFrame = 0;
+  (function tick() { window.__zcFrame++; requestAnimationFrame(tick); })();
+  window.__zcShownIn = [];
+  new MutationObserver((records) => {
+    for (const r of records) if (r.attributeName === 'data-shown') window.__zcShownIn.push(window.__zcFrame);
+  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-shown']});
   document.addEventListener('DOMContentLoaded', () => {
-    window.__zcAtParse = Array.from(document.querySelectorAll('${BLOCKS}')).map((b) => getComputedStyle(b).contentVisibility);
+    window.__zcAtParse = Array.from(document.querySelectorAll('.theme-doc-markdown > *')).map((b) => getComputedStyle(b).contentVisibility);
   });
 `;
 
-describe('a long chapter lays out what the reader is near', () => {
-  it(`${CHAPTER}: skips off-screen blocks while it loads and after the app starts`, async () => {
+interface Recorded {
+  atParse: string[];
+  shownIn: number[];
+  now: string[];
+}
+
+describe('a long chapter is revealed in steps', () => {
+  it(`${CHAPTER}: skips off-screen blocks while it loads, then shows them all over several frames`, async () => {
     const context = await browser.newContext(PHONE);
     try {
       const page = await context.newPage();
-      await page.addInitScript({content: RECORD_AT_PARSE});
+      await page.addInitScript({content: RECORD_REVEAL});
       await page.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
       await appStarted(page);
-      await page.waitForTimeout(500);
-      const {atParse, now} = await page.evaluate((blocks) => {
-        const w = window as unknown as {__zcAtParse: string[]};
-        return {atParse: w.__zcAtParse, now: Array.from(document.querySelectorAll(blocks)).map((b) => getComputedStyle(b).contentVisibility)};
-      }, BLOCKS);
+      await pageRevealed(page);
+      const {atParse, shownIn, now} = (await page.evaluate(() => {
+        const w = window as unknown as {__zcAtParse: string[]; __zcShownIn: number[]};
+        return {
+          atParse: w.__zcAtParse,
+          shownIn: w.__zcShownIn,
+          now: Array.from(document.querySelectorAll('.theme-doc-markdown > *')).map((b) => getComputedStyle(b).contentVisibility),
+        };
+      })) as Recorded;
       expect(atParse.length, 'article blocks').toBeGreaterThan(50);
       expect(atParse.slice(0, 7).every((v) => v === 'visible'), 'the first screen is laid out at once').toBe(true);
       expect(atParse.slice(7).every((v) => v === 'auto'), 'later blocks wait until they are near the viewport').toBe(true);
-      expect(now, 'no script lays the rest out').toEqual(atParse);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it(`${CHAPTER}: the last block is rendered once the reader scrolls to it`, async () => {
-    const context = await browser.newContext(PHONE);
-    try {
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
-      await appStarted(page);
-      // The last block with an element inside: while the block is skipped, that element is not rendered.
-      const inner = page.locator('.theme-doc-markdown > :has(> *)').last().locator(':scope > *').first();
-      const before = await inner.evaluate((element) => element.checkVisibility({contentVisibilityAuto: true}));
-      await inner.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(300);
-      const after = await inner.evaluate((element) => element.checkVisibility({contentVisibilityAuto: true}));
-      expect(before, 'the last block is skipped before the reader gets there').toBe(false);
-      expect(after, 'the last block is rendered once it is on screen').toBe(true);
+      expect(now.every((v) => v === 'visible'), 'after the reveal every block is laid out').toBe(true);
+      expect(shownIn, 'blocks shown').toHaveLength(atParse.length);
+      expect(new Set(shownIn).size, 'frames the reveal took').toBeGreaterThanOrEqual(5);
     } finally {
       await context.close();
     }
@@ -79,7 +77,8 @@ describe('a long chapter lays out what the reader is near', () => {
       const page = await context.newPage();
       await page.goto(`${baseUrl}${CHAPTER}#${id}`, {waitUntil: 'load'});
       await appStarted(page);
-      await page.waitForTimeout(500);
+      await pageRevealed(page);
+      await page.waitForTimeout(300);
       const top = await page.locator(`[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
       expect(top, `#${id} from the top of the viewport`).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(823 / 3);
@@ -88,14 +87,13 @@ describe('a long chapter lays out what the reader is near', () => {
     }
   });
 
-  it(`${CHAPTER}: printing lays out every block`, async () => {
+  it(`${CHAPTER}: printing lays out every block, revealed or not`, async () => {
     const context = await browser.newContext(PHONE);
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
-      await appStarted(page);
       await page.emulateMedia({media: 'print'});
-      const values = await page.evaluate((blocks) => Array.from(document.querySelectorAll(blocks)).map((b) => getComputedStyle(b).contentVisibility), BLOCKS);
+      const values = await page.evaluate(() => Array.from(document.querySelectorAll('.theme-doc-markdown > *')).map((b) => getComputedStyle(b).contentVisibility));
       expect(new Set(values)).toEqual(new Set(['visible']));
     } finally {
       await context.close();

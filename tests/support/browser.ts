@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core: the flags are the ones known to work on these
 // machines (no sandbox as root, no background network traffic on a closed network).
 import {chromium, type Browser, type Page} from 'playwright-core';
+import {REVEALED} from '../../src/theme/Root/reveal';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,12 +44,10 @@ export async function appStarted(page: Page): Promise<void> {
 }
 
 /**
- * Lays out every article block, as a reader who scrolled through the whole page would have: a
- * long page lays out blocks below the first screen only as they near the viewport
- * (src/css/custom.css), and tools that hit-test (axe's contrast check) cannot see into the
- * others. Call it after appStarted(), before such checks.
+ * Resolves once a long page has shown every article block (src/theme/Root/reveal.ts); until
+ * then, blocks far below the first screen are not laid out, which tools that hit-test (axe's
+ * contrast check) cannot see through.
  */
 export async function pageRevealed(page: Page): Promise<void> {
-  await page.addStyleTag({content: '.theme-doc-markdown > * { content-visibility: visible !important; }'});
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForFunction((attribute) => document.documentElement.hasAttribute(attribute), REVEALED, {timeout: 20_000});
 }

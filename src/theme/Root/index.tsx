@@ -1,13 +1,16 @@
 // The app's outermost component (Docusaurus's Root, which renders only its children). Its effect
 // runs once, after the first page has hydrated: it hands live components what a reader typed
-// before the scripts started (earlyInput.ts).
+// before the scripts started (earlyInput.ts), then reveals the rest of a long article a frame's
+// worth at a time (reveal.ts).
 import React, {useEffect, type ReactNode} from 'react';
 import type {Props} from '@theme/Root';
 import {replayEarlyInput} from '@site/src/components/shared/earlyInput';
+import {revealProgressively} from './reveal';
 
 export default function Root({children}: Props): ReactNode {
   useEffect(() => {
     replayEarlyInput(document);
+    return revealProgressively(document);
   }, []);
   return <>{children}</>;
 }
