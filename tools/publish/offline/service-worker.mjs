@@ -27,7 +27,7 @@ import {ExpirationPlugin} from 'workbox-expiration';
  * }} WorkerScope
  */
 
-/** Cache names; tests/e2e/offline.test.ts reads them. */
+/** Cache names (shared by the English and zh-Hans workers: caches belong to the origin). */
 export const CACHES = {pages: 'zc-pages', assets: 'zc-assets', files: 'zc-files'};
 
 /** @param {{offlineMode: boolean, debug: boolean}} params from @docusaurus/plugin-pwa */
