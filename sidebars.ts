@@ -14,6 +14,7 @@ const sidebars: SidebarsConfig = {
         (chapter) => `${chapter.slug}/index`,
       ),
     },
+    'lab/index',
     'exercises/index',
     'teach/index',
     'teach/publish',

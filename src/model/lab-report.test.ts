@@ -118,9 +118,19 @@ describe('this machine as the cost model\'s parameters', () => {
       ...DEFAULT_HARDWARE,
       memcpyBytesPerSecond: 10e9,
       modeSwitchNs: 200,
+      // 900 ns per fault over 16 pages (the model's fault-around) is 900 ns per model fault.
       pageFaultNs: 900,
+      perPageKernelNs: report.parameters.sendfileKernelNsPerPage,
       contextSwitchNs: 3000,
     });
+  });
+
+  it('carries a fault\'s cost per page over to the model\'s 16-page fault, whatever a measured fault mapped', () => {
+    // Large folios: one measured fault mapped 128 pages for 8 us, so 1 us buys 16 pages.
+    const folios: LabReport = {...report, parameters: {...report.parameters, minorFaultNs: 8000, pagesPerMinorFault: 128}};
+    expect(hardwareFromLabReport(folios, DEFAULT_HARDWARE).pageFaultNs).toBe(1000);
+    const unknown: LabReport = {...report, parameters: {...report.parameters, minorFaultNs: 8000, pagesPerMinorFault: null}};
+    expect(hardwareFromLabReport(unknown, DEFAULT_HARDWARE).pageFaultNs).toBe(8000);
   });
 
   it('keeps a default where a probe could not run', () => {

@@ -2,6 +2,7 @@
 // validator for it. Pure (no Node, no DOM): the lab writes the file, and the site can load one
 // a reader hands it. A file that does not match gets one message listing what is wrong.
 import type {HardwareParams} from './cost';
+import {DEFAULT_FAULT_AROUND_PAGES} from './page-faults';
 
 /** Bumped whenever a field changes meaning or goes away; lab/README.md documents each version. */
 export const LAB_REPORT_VERSION = 1;
@@ -354,9 +355,21 @@ export function hardwareFromLabReport(report: LabReport, defaults: HardwareParam
     ...defaults,
     memcpyBytesPerSecond: p.memcpyBytesPerSecond ?? defaults.memcpyBytesPerSecond,
     modeSwitchNs: p.modeSwitchNs ?? defaults.modeSwitchNs,
-    // Per fault, as the model counts faults; a measured fault may map more pages than the model's
-    // one readahead window (large folios), so this can overstate a model fault's cost.
-    pageFaultNs: p.minorFaultNs ?? defaults.pageFaultNs,
+    pageFaultNs: modelFaultNs(p) ?? defaults.pageFaultNs,
+    // The sender's whole CPU time per page for sendfile over loopback: the same quantity the model
+    // charges per page sent (it includes the receiver's TCP work, which loopback runs here too).
+    perPageKernelNs: p.sendfileKernelNsPerPage ?? defaults.perPageKernelNs,
     contextSwitchNs: p.contextSwitchNs ?? defaults.contextSwitchNs,
   };
+}
+
+/**
+ * The cost of one fault as the model counts faults. A measured fault may map far more pages than
+ * the model's fault-around window (large page-cache folios map over a hundred), so the cost per
+ * page is the figure that carries over: scale it to the model's pages per fault.
+ */
+function modelFaultNs(p: LabParameters): number | null {
+  if (p.minorFaultNs === null) return null;
+  if (p.pagesPerMinorFault === null || p.pagesPerMinorFault <= 0) return p.minorFaultNs;
+  return (p.minorFaultNs / p.pagesPerMinorFault) * DEFAULT_FAULT_AROUND_PAGES;
 }

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {compileC, type Compiled} from '../../lab/compile';
-import {findTools, notLinuxMessage} from '../../lab/platform';
+import {findTools, machineFacts, notLinuxMessage} from '../../lab/platform';
 import {run} from '../../lab/process';
 import {interpretRun} from '../../lab/programs';
 import {type Sink, startSink} from '../../lab/sink';
@@ -17,7 +17,10 @@ import {straceDataPath, straceUnusableReason} from '../../lab/strace';
 import {mmapWriteSummary, mmapWriteTrace} from '../../src/model/mmap-nio';
 import {readWriteSummary, readWriteTrace} from '../../src/model/read-write';
 import {sendfileSummary, sendfileTrace} from '../../src/model/sendfile';
+import {spliceSummary, spliceTrace} from '../../src/model/splice';
 import type {Trace} from '../../src/model/types';
+import {LOOPBACK_NIC} from '../../src/model/lab-compare';
+import {ETHTOOL_FEATURE_NAMES, NIC_FEATURES} from '../../src/model/nic-features';
 import {KiB, MiB} from '../../src/model/units';
 
 function skipReason(): string | null {
@@ -64,7 +67,7 @@ function sourceFile(bytes: number): string {
   return file;
 }
 
-async function kernelCalls(name: 'read_write' | 'sendfile' | 'mmap_write', fileBytes: number, extra: readonly string[] = []) {
+async function kernelCalls(name: 'read_write' | 'sendfile' | 'mmap_write' | 'splice', fileBytes: number, extra: readonly string[] = []) {
   const args = [sourceFile(fileBytes), String(sink?.port), 'warm', ...extra];
   const traced = await straceDataPath(program(name), args, path.join(dir, `${name}-${fileBytes}.strace`));
   const outcome = interpretRun(traced.result, name);
@@ -129,7 +132,33 @@ describe.skipIf(reason !== null)(title('The model against this machine\'s kernel
     }
   });
 
-  // splice() joins these comparisons when the model has a splice() path (chapter 7).
+  describe('splice(): file to pipe, pipe to socket, one pipe (64 KiB) per round', () => {
+    // A round is two calls; the last round carries the rest. The socket takes all the pipe holds
+    // on loopback; a short splice would add calls, and the test would say so.
+    for (const fileBytes of [0, 1, 64 * KiB, 64 * KiB + 1, MiB + 5, 3 * MiB]) {
+      it(`${fileBytes} bytes`, async () => {
+        const kernel = await kernelCalls('splice', fileBytes);
+        expect(kernel, SAYS).toEqual(modelCalls(spliceTrace(fileBytes, {pageCache: 'hit', ...ALL_CHUNKS})));
+        expect(total(kernel), "all data-path calls against the model's summary.syscalls").toBe(spliceSummary(fileBytes, {pageCache: 'hit'}).syscalls);
+      });
+    }
+  });
+
+
+  it('loopback has the offloads the model assumes for it (ethtool -k lo)', (context) => {
+    const tools = findTools();
+    if (tools.ethtool === null) {
+      console.warn('[lab] Loopback offload test skipped: no ethtool; install it with: sudo apt-get install ethtool');
+      context.skip();
+      return;
+    }
+    const features = machineFacts(tools, dir).loopbackFeatures;
+    expect(features, 'ethtool -k lo printed features').not.toBeNull();
+    for (const feature of NIC_FEATURES) {
+      const state = features?.[ETHTOOL_FEATURE_NAMES[feature]] ?? 'missing';
+      expect(state.startsWith('on'), `${ETHTOOL_FEATURE_NAMES[feature]} is "${state}"; the lab page prices loopback with it on`).toBe(LOOPBACK_NIC[feature]);
+    }
+  });
 
   describe('send(MSG_ZEROCOPY) on loopback', () => {
     it('gets a completion for every send, each marked "copied", as the chapter says', async (context) => {

@@ -22,5 +22,15 @@ export default function Translate({
   values?: Values;
   children: string;
 }): React.ReactNode {
-  return interpolate(children, values);
+  const elements = values !== undefined && Object.values(values).some((value) => typeof value === 'object' && value !== null);
+  if (!elements) return interpolate(children, values);
+  // Elements among the values (a link, a <strong>) are placed as elements, as Docusaurus does.
+  return (
+    <>
+      {children.split(/(\{\w+\})/).map((part, i) => {
+        const key = /^\{(\w+)\}$/.exec(part)?.[1];
+        return <React.Fragment key={i}>{key !== undefined && key in values ? values[key] : part}</React.Fragment>;
+      })}
+    </>
+  );
 }

@@ -2,7 +2,9 @@ import React, {useId, useMemo, useState, type KeyboardEvent} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {formatBytesForReader, methodVariantLabel} from '@site/src/components/shared/format';
 import {CHART_FILE_SIZES, METHOD_VARIANTS, costCurve, type CostPoint, type MethodVariant} from '@site/src/model/compare';
-import {DEFAULT_HARDWARE, formatDuration, type HardwareParams} from '@site/src/model/cost';
+import {formatDuration, type HardwareParams} from '@site/src/model/cost';
+import MachineBadge from '@site/src/components/MachineBadge';
+import {useMachine} from '@site/src/components/shared/machine';
 import type {PageCacheState} from '@site/src/model/types';
 import {KiB} from '@site/src/model/units';
 import styles from './styles.module.css';
@@ -37,6 +39,17 @@ const PARAM_FIELDS: readonly ParamField[] = [
   {key: 'perPageKernelNs', label: () => translate({id: 'costChart.perPage', message: 'Kernel work per page sent (ns)'}), scale: 1},
 ];
 
+/** The fields' text for a set of parameters: bandwidth in GB/s, to three significant figures. */
+function fieldTexts(params: HardwareParams): Record<ParamField['key'], string> {
+  const text = (value: number) => String(Number(value.toPrecision(3)));
+  return {
+    memcpyBytesPerSecond: text(params.memcpyBytesPerSecond / 1e9),
+    modeSwitchNs: text(params.modeSwitchNs),
+    pageFaultNs: text(params.pageFaultNs),
+    perPageKernelNs: text(params.perPageKernelNs),
+  };
+}
+
 function logScale(value: number, min: number, max: number, from: number, to: number): number {
   const t = (Math.log10(value) - Math.log10(min)) / (Math.log10(max) - Math.log10(min));
   return from + t * (to - from);
@@ -45,13 +58,17 @@ function logScale(value: number, min: number, max: number, from: number, to: num
 /** Estimated CPU time against file size for every method, with the hardware parameters adjustable. */
 export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Props): React.ReactNode {
   const id = useId();
-  const [texts, setTexts] = useState<Record<ParamField['key'], string>>(() => ({
-    memcpyBytesPerSecond: String(DEFAULT_HARDWARE.memcpyBytesPerSecond / 1e9),
-    modeSwitchNs: String(DEFAULT_HARDWARE.modeSwitchNs),
-    pageFaultNs: String(DEFAULT_HARDWARE.pageFaultNs),
-    perPageKernelNs: String(DEFAULT_HARDWARE.perPageKernelNs),
-  }));
-  const [lastValid, setLastValid] = useState<HardwareParams>(DEFAULT_HARDWARE);
+  const machine = useMachine();
+  const [texts, setTexts] = useState<Record<ParamField['key'], string>>(() => fieldTexts(machine.params));
+  const [lastValid, setLastValid] = useState<HardwareParams>(machine.params);
+  // A lab report loaded or forgotten (on the lab page, or in another tab) re-prices the chart;
+  // adjusting state during render, as React recommends, instead of an effect's extra pass.
+  const [pricedFor, setPricedFor] = useState(machine.params);
+  if (pricedFor !== machine.params) {
+    setPricedFor(machine.params);
+    setTexts(fieldTexts(machine.params));
+    setLastValid(machine.params);
+  }
   const [cursor, setCursor] = useState(6);
 
   const errors: Partial<Record<ParamField['key'], string>> = {};
@@ -182,6 +199,7 @@ export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Pr
       <p className={styles.readout} aria-live="polite" data-live-readout="">
         {readout}
       </p>
+      <MachineBadge />
       <details className={styles.data}>
         <summary>
           <Translate id="costChart.table">The numbers as a table</Translate>

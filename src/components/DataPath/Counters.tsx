@@ -1,6 +1,8 @@
 import React, {useMemo} from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
 import {estimateCost, formatDuration} from '@site/src/model/cost';
+import MachineBadge from '@site/src/components/MachineBadge';
+import {useMachine} from '@site/src/components/shared/machine';
 import {summarizeSteps} from '@site/src/model/summary';
 import type {Step, Summary} from '@site/src/model/types';
 import {formatCount} from '@site/src/model/units';
@@ -28,7 +30,8 @@ const ROWS: readonly {key: keyof Summary; label: () => string; bytes?: boolean}[
 
 export default function Counters({done, total}: Props): React.ReactNode {
   const sofar = useMemo(() => summarizeSteps(done), [done]);
-  const cost = estimateCost(total);
+  const {params} = useMachine();
+  const cost = estimateCost(total, params);
   const show = (row: (typeof ROWS)[number], summary: Summary) =>
     row.bytes ? formatBytesForReader(summary[row.key]) : formatCount(summary[row.key]);
   return (
@@ -65,6 +68,7 @@ export default function Counters({done, total}: Props): React.ReactNode {
           {'({time} of it is the kernel\'s work per page sent, which no method avoids.)'}
         </Translate>
       </p>
+      <MachineBadge />
     </div>
   );
 }

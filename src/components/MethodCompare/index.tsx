@@ -5,7 +5,9 @@ import ModelNotice from '@site/src/components/ModelNotice';
 import SizeField from '@site/src/components/SizeField';
 import {CacheChoice, NicChoice} from '@site/src/components/TransferChoices';
 import {useSizeField, type SizeMessages} from '@site/src/components/shared/useSizeField';
-import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/cost';
+import {estimateCost, formatDuration, type HardwareParams} from '@site/src/model/cost';
+import MachineBadge from '@site/src/components/MachineBadge';
+import {useMachine} from '@site/src/components/shared/machine';
 import {METHODS, transferSummary, type TransferInput} from '@site/src/model/methods';
 import {DEFAULT_NIC, zeroCopyCapable, type NicFeatures} from '@site/src/model/sendfile';
 import type {PageCacheState, Summary} from '@site/src/model/types';
@@ -46,7 +48,7 @@ interface CompareRow {
   readonly format: (value: number) => string;
 }
 
-function rowsFor(readWrite: Summary, sendfile: Summary): CompareRow[] {
+function rowsFor(readWrite: Summary, sendfile: Summary, params: HardwareParams): CompareRow[] {
   const count = formatCount;
   const row = (key: keyof Summary, label: string, format: (value: number) => string): CompareRow => ({
     key,
@@ -66,8 +68,8 @@ function rowsFor(readWrite: Summary, sendfile: Summary): CompareRow[] {
     {
       key: 'cpuNs',
       label: translate({id: 'methodCompare.cpuTime', message: 'Estimated CPU time'}),
-      readWrite: estimateCost(readWrite).cpuNs,
-      sendfile: estimateCost(sendfile).cpuNs,
+      readWrite: estimateCost(readWrite, params).cpuNs,
+      sendfile: estimateCost(sendfile, params).cpuNs,
       format: formatDuration,
     },
   ];
@@ -109,6 +111,7 @@ export default function MethodCompare({
   pageCache: initialCache = 'miss',
   nic: initialNic = DEFAULT_NIC,
 }: Props): React.ReactNode {
+  const {params} = useMachine();
   const [pageCache, setPageCache] = useState<PageCacheState>(initialCache);
   const [nic, setNic] = useState<NicFeatures>(initialNic);
 
@@ -125,7 +128,7 @@ export default function MethodCompare({
   const oneChunk: TransferInput = {...input, fileSize: bufferSize};
   const pair = transferSummary('read-write', oneChunk);
   const call = transferSummary('sendfile', oneChunk);
-  const rows = rowsFor(readWrite, sendfile);
+  const rows = rowsFor(readWrite, sendfile, params);
   const cpuTime = rows.find((row) => row.key === 'cpuNs')!;
 
   const showSize = field.setBytes;
@@ -280,10 +283,11 @@ export default function MethodCompare({
       <p className={styles.note}>
         <Translate
           id="methodCompare.note"
-          values={{gbps: DEFAULT_HARDWARE.memcpyBytesPerSecond / 1e9, ns: DEFAULT_HARDWARE.modeSwitchNs}}>
+          values={{gbps: Number((params.memcpyBytesPerSecond / 1e9).toPrecision(3)), ns: Math.round(params.modeSwitchNs)}}>
           {"The estimated CPU time is the model's: memory copies at {gbps} GB/s and {ns} ns per mode switch. DMA costs the CPU no instructions and is not counted."}
         </Translate>
       </p>
+      <MachineBadge />
     </section>
   );
 }

@@ -7,7 +7,9 @@ import StepperControls from '@site/src/components/StepperControls';
 import {useStepper} from '@site/src/components/shared/useStepper';
 import {usePrefersReducedMotion} from '@site/src/components/shared/usePrefersReducedMotion';
 import {formatBytesForReader} from '@site/src/components/shared/format';
-import {DEFAULT_HARDWARE, estimateCost, formatDuration} from '@site/src/model/cost';
+import {estimateCost, formatDuration} from '@site/src/model/cost';
+import MachineBadge from '@site/src/components/MachineBadge';
+import {useMachine} from '@site/src/components/shared/machine';
 import {DEFAULT_FAULT_AROUND_PAGES, DEFAULT_READAHEAD_PAGES, MAX_READAHEAD_PAGES} from '@site/src/model/mmap-nio';
 import {EMPTY_SUMMARY} from '@site/src/model/summary';
 import {PAGE_SIZE, formatCount} from '@site/src/model/units';
@@ -167,6 +169,7 @@ export default function PageFaults({
   cache: initialCache = 'cold',
 }: Props): React.ReactNode {
   const pages = Math.min(Math.max(1, Math.round(requestedPages)), MAX_STRIP_PAGES);
+  const {params} = useMachine();
   const [pattern, setPattern] = useState<AccessPattern>(initialPattern);
   const [cache, setCache] = useState<CacheState>(initialCache);
   const [faultAround, setFaultAround] = useState(
@@ -245,7 +248,7 @@ export default function PageFaults({
         {touches: order.length, pattern: patternName(pattern), pages, bytes: formatBytesForReader(pages * PAGE_SIZE)},
       );
 
-  const faultCost = (faults: number) => formatDuration(estimateCost({...EMPTY_SUMMARY, pageFaults: faults}).pageFaultNs);
+  const faultCost = (faults: number) => formatDuration(estimateCost({...EMPTY_SUMMARY, pageFaults: faults}, params).pageFaultNs);
   const counters: readonly {key: string; label: string; soFar: string; total: string}[] = [
     {
       key: 'touches',
@@ -505,10 +508,11 @@ export default function PageFaults({
             </tbody>
           </table>
           <p className={styles.note}>
-            <Translate id="pageFaults.costNote" values={{perFault: formatDuration(DEFAULT_HARDWARE.pageFaultNs)}}>
+            <Translate id="pageFaults.costNote" values={{perFault: formatDuration(params.pageFaultNs)}}>
               {"Estimated at {perFault} per fault: the model's assumption for a minor fault on a cached file page, which maps up to 16 pages. An anonymous first-touch fault costs more: it also allocates and zeroes a page. A major fault also waits for the disk, which this does not count."}
             </Translate>
           </p>
+          <MachineBadge />
         </div>
       </div>
     </section>

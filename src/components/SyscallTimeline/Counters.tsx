@@ -1,6 +1,8 @@
 import React from 'react';
 import Translate, {translate} from '@docusaurus/Translate';
-import {DEFAULT_HARDWARE, formatDuration} from '@site/src/model/cost';
+import {formatDuration} from '@site/src/model/cost';
+import MachineBadge from '@site/src/components/MachineBadge';
+import {useMachine} from '@site/src/components/shared/machine';
 import {programCost, type ProgramSummary} from '@site/src/model/user-kernel';
 import {formatCount} from '@site/src/model/units';
 import styles from './styles.module.css';
@@ -23,8 +25,9 @@ const ROWS: readonly {key: Exclude<keyof ProgramSummary, 'userWorkNs'>; label: (
 ];
 
 export default function Counters({soFar, total}: Props): React.ReactNode {
-  const costSoFar = programCost(soFar);
-  const costTotal = programCost(total);
+  const {params} = useMachine();
+  const costSoFar = programCost(soFar, params);
+  const costTotal = programCost(total, params);
   return (
     <div className={styles.counters}>
       <table>
@@ -62,15 +65,16 @@ export default function Counters({soFar, total}: Props): React.ReactNode {
         <Translate
           id="syscallTimeline.counter.prices"
           values={{
-            mode: formatDuration(DEFAULT_HARDWARE.modeSwitchNs),
-            context: formatDuration(DEFAULT_HARDWARE.contextSwitchNs),
-            vdso: formatDuration(DEFAULT_HARDWARE.vdsoCallNs),
+            mode: formatDuration(params.modeSwitchNs),
+            context: formatDuration(params.contextSwitchNs),
+            vdso: formatDuration(params.vdsoCallNs),
           }}>
           {
             'Priced at {mode} per mode switch, {context} per context switch and {vdso} per vDSO call: rough figures. The work the kernel does inside each call, and the wait for the disk, are not included.'
           }
         </Translate>
       </p>
+      <MachineBadge />
     </div>
   );
 }
