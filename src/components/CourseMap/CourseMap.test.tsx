@@ -91,6 +91,7 @@ describe('<CourseMap> reading progress', () => {
     await user.click(screen.getByRole('button', {name: 'Clear my progress'}));
     await user.click(screen.getByRole('button', {name: 'Keep it'}));
     expect(statusOf(container, first)).toBe('Quiz: 3 of 5 right');
+    expect(document.activeElement).toBe(screen.getByRole('button', {name: 'Clear my progress'}));
 
     await user.click(screen.getByRole('button', {name: 'Clear my progress'}));
     const confirm = screen.getByRole('group', {name: 'Forget your quiz answers for every chapter in this browser?'});

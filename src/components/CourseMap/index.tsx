@@ -49,13 +49,18 @@ function useReadingProgress(): [Progress | undefined, () => void] {
 }
 
 // Clearing asks first, inline, so a stray click or keypress never loses answers; afterwards a
-// status line takes focus, since the button that had it is gone.
+// status line takes focus, since the button that had it is gone. "Keep it" hands focus back
+// to the clear button.
 function ClearProgress({started, onClear}: {readonly started: boolean; readonly onClear: () => void}): React.ReactNode {
   const [step, setStep] = useState<'ask' | 'confirm' | 'cleared'>('ask');
   const status = useRef<HTMLParagraphElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const keptIt = useRef(false);
   const questionId = useId();
   useEffect(() => {
     if (step === 'cleared') status.current?.focus();
+    if (step === 'ask' && keptIt.current) clearButton.current?.focus();
+    keptIt.current = false;
   }, [step]);
   if (step === 'cleared' && !started) {
     return (
@@ -68,7 +73,7 @@ function ClearProgress({started, onClear}: {readonly started: boolean; readonly 
   if (step !== 'confirm') {
     return (
       <p className={styles.clear}>
-        <button type="button" className="button button--secondary button--sm" onClick={() => setStep('confirm')}>
+        <button ref={clearButton} type="button" className="button button--secondary button--sm" onClick={() => setStep('confirm')}>
           <Translate id="course.progress.clear">Clear my progress</Translate>
         </button>
       </p>
@@ -81,7 +86,7 @@ function ClearProgress({started, onClear}: {readonly started: boolean; readonly 
       </p>
       <button
         type="button"
-        className="button button--danger button--sm"
+        className="button button--primary button--sm"
         // The reader just asked for this step, so its first choice takes focus.
         autoFocus
         onClick={() => {
@@ -90,7 +95,13 @@ function ClearProgress({started, onClear}: {readonly started: boolean; readonly 
         }}>
         <Translate id="course.progress.confirmYes">Yes, clear it</Translate>
       </button>
-      <button type="button" className="button button--secondary button--sm" onClick={() => setStep('ask')}>
+      <button
+        type="button"
+        className="button button--secondary button--sm"
+        onClick={() => {
+          keptIt.current = true;
+          setStep('ask');
+        }}>
         <Translate id="course.progress.confirmNo">Keep it</Translate>
       </button>
     </div>
