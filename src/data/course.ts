@@ -97,3 +97,9 @@ export function chapterBySlugOrNumber(name: string): Chapter | undefined {
       chapter.exercise.module === wanted,
   );
 }
+
+/** The id of the chapter's <Quiz> (where its answers are kept in the browser): its slug, in both
+ * locales; tests/site/chapters.test.ts holds both locales' pages to it. */
+export function chapterQuizId(chapter: Chapter): string {
+  return chapter.slug;
+}

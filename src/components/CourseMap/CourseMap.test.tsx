@@ -1,8 +1,12 @@
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {render, screen} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {renderToString} from 'react-dom/server';
 import CourseMap from './index';
-import {CHAPTERS} from '@site/src/data/course';
+import {CHAPTERS, chapterQuizId} from '@site/src/data/course';
+import {progressKey, saveProgress} from '@site/src/components/Quiz/progress';
+import {storageKey} from '@site/src/components/Quiz/storage';
 import {CHAPTER_TITLES_PLUGIN, chapterTitlesFromDocs} from '@site/src/data/chapter-titles';
 import {setPluginDataForTests} from '../../../tests/stubs/useGlobalData';
 
@@ -39,5 +43,85 @@ describe('<CourseMap>', () => {
         `About ${chapter.minutes} minutes: ${chapter.readingMinutes} reading, ${chapter.exerciseMinutes} for the exercise`,
       );
     });
+  });
+});
+
+describe('<CourseMap> reading progress', () => {
+  const published = CHAPTERS.filter((chapter) => chapter.status === 'published');
+  const [first, second] = published;
+  const statusOf = (container: HTMLElement, chapter: (typeof CHAPTERS)[number]) =>
+    container.querySelector(`[data-quiz-progress="${chapterQuizId(chapter)}"]`)?.textContent;
+
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it("shows each chapter's quiz result, in words, once the page has started", () => {
+    document.documentElement.lang = 'en';
+    saveProgress(window.localStorage, chapterQuizId(first), 'en', 'v1', {answered: 5, correct: 3, total: 5});
+    saveProgress(window.localStorage, chapterQuizId(second), 'en', 'v1', {answered: 2, correct: 1, total: 4});
+    const {container} = render(<CourseMap />);
+    expect(statusOf(container, first)).toBe('Quiz: 3 of 5 right');
+    expect(statusOf(container, second)).toBe('Quiz: 2 of 4 answered, 1 right');
+    for (const chapter of published.slice(2)) expect(statusOf(container, chapter)).toBe('Quiz not started');
+    expect(container.querySelectorAll('[data-quiz-progress]')).toHaveLength(published.length);
+  });
+
+  it('renders no progress on the server, so hydration meets the same HTML', () => {
+    saveProgress(window.localStorage, chapterQuizId(first), '', 'v1', {answered: 5, correct: 3, total: 5});
+    const html = renderToString(<CourseMap />);
+    expect(html).not.toContain('data-quiz-progress');
+    expect(html).not.toContain('Clear my progress');
+  });
+
+  it('leaves out answers given on the other locale\'s pages', () => {
+    document.documentElement.lang = 'zh-Hans';
+    saveProgress(window.localStorage, chapterQuizId(first), 'en', 'v1', {answered: 5, correct: 3, total: 5});
+    const {container} = render(<CourseMap />);
+    expect(statusOf(container, first)).toBe('Quiz not started');
+    expect(screen.queryByRole('button', {name: 'Clear my progress'})).toBeNull();
+  });
+
+  it('clears the progress only after the reader confirms, and keeps other saved settings', async () => {
+    document.documentElement.lang = 'en';
+    const user = userEvent.setup();
+    saveProgress(window.localStorage, chapterQuizId(first), 'en', 'v1', {answered: 5, correct: 3, total: 5});
+    window.localStorage.setItem(storageKey(chapterQuizId(first)), '{"version":"v1","answers":{"0":1}}');
+    window.localStorage.setItem('theme', 'dark');
+    const {container} = render(<CourseMap />);
+
+    await user.click(screen.getByRole('button', {name: 'Clear my progress'}));
+    await user.click(screen.getByRole('button', {name: 'Keep it'}));
+    expect(statusOf(container, first)).toBe('Quiz: 3 of 5 right');
+    expect(document.activeElement).toBe(screen.getByRole('button', {name: 'Clear my progress'}));
+
+    await user.click(screen.getByRole('button', {name: 'Clear my progress'}));
+    const confirm = screen.getByRole('group', {name: 'Forget your quiz answers for every chapter in this browser?'});
+    expect(document.activeElement?.textContent).toBe('Yes, clear it');
+    expect(confirm.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{Enter}');
+
+    expect(statusOf(container, first)).toBe('Quiz not started');
+    expect(screen.getByRole('status').textContent).toBe('Your progress is cleared.');
+    expect(document.activeElement).toBe(screen.getByRole('status'));
+    expect(window.localStorage.getItem(progressKey(chapterQuizId(first)))).toBeNull();
+    expect(window.localStorage.getItem(storageKey(chapterQuizId(first)))).toBeNull();
+    expect(window.localStorage.getItem('theme')).toBe('dark');
+  });
+
+  it('shows "not started" for corrupt or foreign saved progress, without throwing', () => {
+    document.documentElement.lang = 'en';
+    window.localStorage.setItem(progressKey(chapterQuizId(first)), '{not json');
+    window.localStorage.setItem(progressKey(chapterQuizId(second)), JSON.stringify({format: 99, locale: 'en', answered: 1, correct: 1, total: 1}));
+    const {container} = render(<CourseMap />);
+    expect(statusOf(container, first)).toBe('Quiz not started');
+    expect(statusOf(container, second)).toBe('Quiz not started');
+  });
+
+  it('updates when another tab answers a quiz', async () => {
+    document.documentElement.lang = 'en';
+    const {container, findByText} = render(<CourseMap />);
+    expect(statusOf(container, first)).toBe('Quiz not started');
+    saveProgress(window.localStorage, chapterQuizId(first), 'en', 'v1', {answered: 1, correct: 0, total: 5});
+    window.dispatchEvent(new StorageEvent('storage', {key: progressKey(chapterQuizId(first))}));
+    expect(await findByText('Quiz: 1 of 5 answered, 0 right')).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@ import React, {Children, isValidElement, useEffect, useId, useMemo, useState, ty
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import {contentVersion, loadAnswers, saveAnswers, type Answers} from './storage';
+import {pageLocale, saveProgress, type QuizProgress} from './progress';
 import styles from './styles.module.css';
 
 // Authors write plain MDX: <Quiz id> holding <Question prompt> elements, each holding
@@ -52,6 +53,14 @@ function parseQuestions(children: ReactNode): ParsedQuestion[] {
   }));
 }
 
+function progressOf(questions: readonly ParsedQuestion[], answers: Answers): QuizProgress {
+  return {
+    answered: Object.keys(answers).length,
+    correct: questions.filter((q, i) => answers[i] !== undefined && q.choices[answers[i]]?.correct).length,
+    total: questions.length,
+  };
+}
+
 export default function Quiz({id, children}: QuizProps): ReactNode {
   const questions = useMemo(() => parseQuestions(children), [children]);
   const version = useMemo(
@@ -63,20 +72,24 @@ export default function Quiz({id, children}: QuizProps): ReactNode {
   const baseId = useId();
 
   // Read saved answers after hydration, so the server-rendered page and the first render agree.
+  // The course map's summary is rewritten from what was loaded too: that records answers saved
+  // before summaries existed, and drops the summary of answers to an edited quiz.
   useEffect(() => {
-    setAnswers(loadAnswers(window.localStorage, id, version, choiceCounts));
-    // choiceCounts follows from version; listing it would reload on every render.
+    const loaded = loadAnswers(window.localStorage, id, version, choiceCounts);
+    setAnswers(loaded);
+    saveProgress(window.localStorage, id, pageLocale(), version, progressOf(questions, loaded));
+    // choiceCounts and questions follow from version; listing them would reload on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, version]);
 
-  const answered = Object.keys(answers).length;
-  const correct = questions.filter((q, i) => answers[i] !== undefined && q.choices[answers[i]]?.correct).length;
+  const {answered, correct} = progressOf(questions, answers);
 
   // Saved as the reader answers, not in an effect afterwards, so a reload right after a click
   // still finds the answer.
   const update = (next: Answers) => {
     setAnswers(next);
     saveAnswers(window.localStorage, id, version, next);
+    saveProgress(window.localStorage, id, pageLocale(), version, progressOf(questions, next));
   };
   const choose = (question: number, choice: number) => update({...answers, [question]: choice});
   const retry = (question: number) => update(Object.fromEntries(Object.entries(answers).filter(([q]) => Number(q) !== question)));
