@@ -16,6 +16,7 @@ const sidebars: SidebarsConfig = {
     },
     'exercises/index',
     'teach/index',
+    'teach/glossary',
     'teach/publish',
   ],
 };
