@@ -29,6 +29,7 @@ const docusaurusStubs = {
   '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
   '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
   '@docusaurus/useGlobalData': path.join(root, 'tests/stubs/useGlobalData.ts'),
+  '@docusaurus/useBrokenLinks': path.join(root, 'tests/stubs/useBrokenLinks.ts'),
 };
 
 /** The exercise graders; tools/mutation/vitest.config.mts runs this project alone. */

@@ -69,13 +69,13 @@ function Entry({entry, locale}: {readonly entry: GlossaryEntry; readonly locale:
 function ChapterHeading({chapter}: {readonly chapter: Chapter}): React.ReactNode {
   const title = chapterTitle(chapter, usePluginData(CHAPTER_TITLES_PLUGIN) as ChapterTitlesData | undefined);
   return (
-    <h2 className={styles.chapter}>
+    <h3 className={styles.chapter}>
       <Link to={`/docs/${chapter.slug}/`}>
         <Translate id="glossary.chapterHeading" values={{number: Number(chapter.number), title}}>
           {'Chapter {number}: {title}'}
         </Translate>
       </Link>
-    </h2>
+    </h3>
   );
 }
 
