@@ -148,8 +148,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     en: 'trap',
     zh: '陷入',
     definition: {
-      en: 'A deliberate, synchronous entry into the kernel at an address the kernel chose in advance: how a system call, and also a page fault, gets from user mode to kernel mode.',
-      zh: '在内核事先指定的入口处、同步地进入内核：系统调用和缺页异常都是这样从用户态进入内核态的。',
+      en: 'A synchronous entry into the kernel, at an entry point the kernel set up in advance, caused by the instruction being run: on purpose for a system call (the trap instruction), or by a fault such as a page fault.',
+      zh: '由正在执行的指令引起、经内核事先设好的入口同步地进入内核：系统调用是有意的（陷入指令），缺页异常这样的故障则不是。两者都由此从用户态进入内核态。',
     },
     taughtIn: [S.traps],
   },
@@ -388,8 +388,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     en: 'splice()',
     zh: 'splice',
     definition: {
-      en: 'A system call that moves data between a file descriptor and a pipe by passing page references, not bytes; sendfile() is built on the same machinery.',
-      zh: '一个在文件描述符和管道之间搬运数据的系统调用，传递的是页引用而不是字节；sendfile() 就建在同一套机制之上。',
+      en: 'A system call that moves data between a pipe and another file descriptor inside the kernel, handing over page references where it can instead of copying bytes; sendfile() is built on the same machinery.',
+      zh: '一个在内核里、在管道和另一个文件描述符之间搬运数据的系统调用，能传递页引用时就不拷贝字节；sendfile() 就建在同一套机制之上。',
     },
     taughtIn: [S.splice],
   },
