@@ -17,6 +17,7 @@ const sidebars: SidebarsConfig = {
     'lab/index',
     'exercises/index',
     'teach/index',
+    'teach/glossary',
     'teach/publish',
   ],
 };

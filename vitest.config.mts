@@ -30,6 +30,7 @@ const docusaurusStubs = {
   '@docusaurus/BrowserOnly': path.join(root, 'tests/stubs/BrowserOnly.tsx'),
   '@docusaurus/useGlobalData': path.join(root, 'tests/stubs/useGlobalData.ts'),
   '@docusaurus/useBaseUrl': path.join(root, 'tests/stubs/useBaseUrl.ts'),
+  '@docusaurus/useBrokenLinks': path.join(root, 'tests/stubs/useBrokenLinks.ts'),
 };
 
 /** The exercise graders; tools/mutation/vitest.config.mts runs this project alone. */
