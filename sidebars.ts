@@ -17,6 +17,15 @@ const sidebars: SidebarsConfig = {
     'lab/index',
     'exercises/index',
     'teach/index',
+    'teach/guide',
+    {
+      type: 'category',
+      label: 'Assignment cards',
+      items: [
+        ...CHAPTERS.filter((chapter) => chapter.status === 'published').map((chapter) => `teach/cards/${chapter.slug}`),
+        'teach/cards/lab',
+      ],
+    },
     'teach/glossary',
     'teach/publish',
   ],
