@@ -17,6 +17,7 @@ const sidebars: SidebarsConfig = {
     'lab/index',
     'exercises/index',
     'teach/index',
+    'teach/glossary',
     'teach/guide',
     {
       type: 'category',
@@ -26,7 +27,6 @@ const sidebars: SidebarsConfig = {
         'teach/cards/lab',
       ],
     },
-    'teach/glossary',
     'teach/publish',
   ],
 };
