@@ -52,3 +52,11 @@ describe('<AssignmentCard>', () => {
     expect([...container.querySelectorAll('li code')].map((c) => c.textContent)).toContain('npm run grade -- 01');
   });
 });
+
+describe('<AssignmentCard> points note', () => {
+  it('names the grade command as code, not as backticks', () => {
+    const {container} = render(<AssignmentCard of="05" />);
+    expect(container.textContent).not.toContain('`');
+    expect([...container.querySelectorAll('p code')].map((c) => c.textContent)).toContain('npm run grade');
+  });
+});

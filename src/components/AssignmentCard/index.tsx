@@ -76,8 +76,8 @@ function PointsTable({number}: {readonly number: string}): React.ReactNode {
   return (
     <>
       <p>
-        <Translate id="assignment.points.intro">
-          Counted from the chapter's grader, one row per part as the grader names it; `npm run grade` prints the same names.
+        <Translate id="assignment.points.intro" values={{command: <code>npm run grade</code>}}>
+          {"Counted from the chapter's grader, one row per part as the grader names it; {command} prints the same names."}
         </Translate>
       </p>
       <table className={styles.points}>
