@@ -44,6 +44,13 @@ async function open(urlPath: string, {refuseFullscreen = false} = {}): Promise<{
   return {page, errors};
 }
 
+/** Present mode paints the page's surface: fullscreen's default backdrop is black, under dark text. */
+async function paintedBackground(element: Locator): Promise<string> {
+  return element.evaluate((node) => getComputedStyle(node).backgroundColor);
+}
+
+const TRANSPARENT = ['transparent', 'rgba(0, 0, 0, 0)'];
+
 /** The element's box against the viewport's, to the pixel. */
 async function fillsViewport(element: Locator): Promise<boolean> {
   const box = await element.boundingBox();
@@ -80,6 +87,7 @@ async function presentLiveComponent(page: Page, presentName: RegExp): Promise<st
   await expect.poll(() => component.getAttribute('data-presenting')).not.toBeNull();
   const mode = (await component.getAttribute('data-presenting')) ?? '';
   expect(await fillsViewport(component), 'the component fills the viewport').toBe(true);
+  expect(TRANSPARENT).not.toContain(await paintedBackground(component));
   const nextHeightPresented = (await next.boundingBox())?.height ?? 0;
   expect(nextHeightPresented, 'controls and type are larger').toBeGreaterThan(nextHeightOnPage * 1.2);
 
@@ -111,6 +119,7 @@ async function presentDiagram(page: Page, presentName: RegExp): Promise<string> 
   await expect.poll(() => diagram.getAttribute('data-presenting')).not.toBeNull();
   const mode = (await diagram.getAttribute('data-presenting')) ?? '';
   expect(await fillsViewport(diagram), 'the diagram\'s box fills the viewport').toBe(true);
+  expect(TRANSPARENT).not.toContain(await paintedBackground(diagram));
   // The drawing itself grows to the screen: as wide, or as tall, as the room beside the button allows.
   const drawn = await image.boundingBox();
   expect(drawn).not.toBeNull();
@@ -122,7 +131,33 @@ async function presentDiagram(page: Page, presentName: RegExp): Promise<string> 
   return mode;
 }
 
+/** Records every layout shift from the first byte (the Present buttons are in the server's HTML). */
+const RECORD_SHIFTS = `
+  window.__zcShifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__zcShifts.push(entry.value);
+  }).observe({type: 'layout-shift', buffered: true});
+`;
+
 describe('present mode for a class', () => {
+  it(`adds its buttons to /${CHAPTER} without moving anything as the page loads (CLS 0)`, async () => {
+    context = await browser.newContext({viewport: VIEWPORT});
+    try {
+      const page = await context.newPage();
+      await page.addInitScript({content: RECORD_SHIFTS});
+      await page.goto(`${baseUrl}/${CHAPTER}`, {waitUntil: 'load'});
+      await appStarted(page);
+      await pageRevealed(page);
+      expect(await page.locator('[data-present-button]').count()).toBeGreaterThanOrEqual(3);
+      await page.locator('[data-live-component="DataPath"]').first().scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      const shifts = await page.evaluate(() => (window as unknown as {__zcShifts: number[]}).__zcShifts);
+      expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it(`presents a live component and a diagram on /${CHAPTER}, full screen`, async () => {
     const {page, errors} = await open(`/${CHAPTER}`);
     try {
