@@ -18,8 +18,8 @@ const A4_CONTENT_WIDTH = 680;
 
 interface PrintedPage {
   readonly path: string;
-  /** Pre-rendered diagrams the page must print. */
-  readonly diagrams: boolean;
+  /** A chapter: pre-rendered diagrams, external links and a quiz to print. */
+  readonly chapter: boolean;
   /** Step-through components that print at their last step. */
   readonly steppers: boolean;
   /** Sane bounds for its A4 page count. */
@@ -27,9 +27,9 @@ interface PrintedPage {
 }
 
 const PAGES: readonly PrintedPage[] = [
-  {path: '/docs/sendfile/', diagrams: true, steppers: true, pages: [8, 40]},
-  {path: '/docs/teach/', diagrams: false, steppers: false, pages: [3, 30]},
-  {path: '/zh-Hans/docs/sendfile/', diagrams: true, steppers: true, pages: [6, 40]},
+  {path: '/docs/sendfile/', chapter: true, steppers: true, pages: [8, 40]},
+  {path: '/docs/teach/', chapter: false, steppers: false, pages: [3, 30]},
+  {path: '/zh-Hans/docs/sendfile/', chapter: true, steppers: true, pages: [6, 40]},
 ];
 
 const CHROME = ['.navbar', '.theme-doc-sidebar-container', '.theme-doc-toc-desktop', '.theme-doc-toc-mobile', '.pagination-nav', '.footer'];
@@ -102,8 +102,8 @@ describe('printing', () => {
             href: a.getAttribute('href')!,
             after: getComputedStyle(a, '::after').content,
           })),
-          unbreakable: Array.from(article.querySelectorAll('table, pre, [role="figure"]')).map((el) => ({
-            tag: el.tagName.toLowerCase(),
+          unbreakable: Array.from(article.querySelectorAll('table, pre, [role="figure"], [data-live-component="Quiz"] ol > li')).map((el) => ({
+            tag: el.closest('[data-live-component="Quiz"]') ? 'quiz question' : el.tagName.toLowerCase(),
             breakInside: getComputedStyle(el).breakInside,
           })),
           controlsShown: Array.from(article.querySelectorAll('button.button, input[type="file"]')).filter((el) => el.checkVisibility()).length,
@@ -118,7 +118,7 @@ describe('printing', () => {
       expect(styles.blocksSkipped, 'blocks left unlaid-out').toBe(0);
       expect(styles.scrollWidth, 'page wider than A4').toBeLessThanOrEqual(A4_CONTENT_WIDTH);
       expect(styles.controlsShown, 'buttons and file pickers printed').toBe(0);
-      if (spec.diagrams) {
+      if (spec.chapter) {
         expect(styles.diagrams.length, 'diagrams').toBeGreaterThan(0);
         expect(styles.diagrams.every((d) => d.light && !d.dark), JSON.stringify(styles.diagrams)).toBe(true);
         expect(styles.links.length, 'external links').toBeGreaterThan(0);
@@ -126,6 +126,7 @@ describe('printing', () => {
       }
       for (const link of styles.links) expect(link.after, `target of ${link.href}`).toContain(link.href);
       expect(styles.unbreakable.length, 'tables, code and figures').toBeGreaterThan(0);
+      if (spec.chapter) expect(styles.unbreakable.some((el) => el.tag === 'quiz question'), 'quiz questions').toBe(true);
       for (const el of styles.unbreakable) expect(el.breakInside, `break-inside of a ${el.tag}`).toBe('avoid');
     });
 
@@ -163,7 +164,7 @@ describe('printing', () => {
       }
       expect(await page.evaluate(() => document.documentElement.dataset.theme), 'colour scheme after printing').toBe('dark');
       expect(await readouts(), 'readouts after printing').toEqual(before);
-      if (spec.diagrams) {
+      if (spec.chapter) {
         const loaded = await page.evaluate(() =>
           Array.from(document.querySelectorAll<HTMLImageElement>('.theme-doc-markdown img[src$="-light.svg"]')).map(
             (img) => img.complete && img.naturalWidth > 0,
