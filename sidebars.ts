@@ -18,7 +18,22 @@ const sidebars: SidebarsConfig = {
     'exercises/index',
     'teach/index',
     'teach/glossary',
+    'teach/guide',
+    {
+      type: 'category',
+      label: 'Assignment cards',
+      items: [
+        ...CHAPTERS.filter((chapter) => chapter.status === 'published').map((chapter) => `teach/cards/${chapter.slug}`),
+        'teach/cards/lab',
+      ],
+    },
     'teach/publish',
+    {
+      type: 'category',
+      label: 'Answer keys',
+      link: {type: 'doc', id: 'teach/answers/index'},
+      items: ['user-kernel', 'dma', 'read-write', 'sendfile', 'scatter-gather', 'mmap-nio'].map((id) => `teach/answers/${id}`),
+    },
   ],
 };
 

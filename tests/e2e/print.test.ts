@@ -1,4 +1,4 @@
-// Printing a chapter, the teachers' page and a Chinese chapter (src/css/custom.css `@media print`,
+// Printing a chapter, the teachers' page, an assignment card and a Chinese chapter (src/css/custom.css `@media print`,
 // src/theme/Root/print.ts, the steppers' print state in src/components/shared/useStepper.ts).
 // Each page is opened in the dark colour scheme, the harder case for paper. Two kinds of check:
 // under emulated print media, what the stylesheet does (no site chrome, light diagrams, every
@@ -24,12 +24,15 @@ interface PrintedPage {
   readonly steppers: boolean;
   /** Sane bounds for its A4 page count. */
   readonly pages: readonly [number, number];
+  /** Top-level article blocks at least (an assignment card is one component). */
+  readonly blocks: number;
 }
 
 const PAGES: readonly PrintedPage[] = [
-  {path: '/docs/sendfile/', chapter: true, steppers: true, pages: [8, 40]},
-  {path: '/docs/teach/', chapter: false, steppers: false, pages: [3, 30]},
-  {path: '/zh-Hans/docs/sendfile/', chapter: true, steppers: true, pages: [6, 40]},
+  {path: '/docs/sendfile/', chapter: true, steppers: true, pages: [8, 40], blocks: 20},
+  {path: '/docs/teach/', chapter: false, steppers: false, pages: [3, 30], blocks: 20},
+  {path: '/docs/teach/cards/sendfile/', chapter: false, steppers: false, pages: [1, 8], blocks: 2},
+  {path: '/zh-Hans/docs/sendfile/', chapter: true, steppers: true, pages: [6, 40], blocks: 20},
 ];
 
 const CHROME = ['.navbar', '.theme-doc-sidebar-container', '.theme-doc-toc-desktop', '.theme-doc-toc-mobile', '.pagination-nav', '.footer'];
@@ -106,7 +109,7 @@ describe('printing', () => {
             tag: el.closest('[data-live-component="Quiz"]') ? 'quiz question' : el.tagName.toLowerCase(),
             breakInside: getComputedStyle(el).breakInside,
           })),
-          controlsShown: Array.from(article.querySelectorAll('button.button, input[type="file"]')).filter((el) => el.checkVisibility()).length,
+          controlsShown: Array.from(article.querySelectorAll('button.button, input[type="file"], [data-present-button]')).filter((el) => el.checkVisibility()).length,
           quizChoicesShown: Array.from(article.querySelectorAll('li button[aria-pressed]')).filter((el) => el.checkVisibility()).length,
           scrollWidth: document.documentElement.scrollWidth,
         };
@@ -114,10 +117,10 @@ describe('printing', () => {
 
       expect(styles.chromeFound, 'navbar and sidebar exist').toEqual(expect.arrayContaining(['.navbar', '.theme-doc-sidebar-container']));
       expect(styles.chromeShown, 'site chrome printed').toEqual([]);
-      expect(styles.blocks, 'article blocks').toBeGreaterThan(20);
+      expect(styles.blocks, 'article blocks').toBeGreaterThanOrEqual(spec.blocks);
       expect(styles.blocksSkipped, 'blocks left unlaid-out').toBe(0);
       expect(styles.scrollWidth, 'page wider than A4').toBeLessThanOrEqual(A4_CONTENT_WIDTH);
-      expect(styles.controlsShown, 'buttons and file pickers printed').toBe(0);
+      expect(styles.controlsShown, 'buttons, Present buttons and file pickers printed').toBe(0);
       if (spec.chapter) {
         expect(styles.diagrams.length, 'diagrams').toBeGreaterThan(0);
         expect(styles.diagrams.every((d) => d.light && !d.dark), JSON.stringify(styles.diagrams)).toBe(true);
