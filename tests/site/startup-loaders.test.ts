@@ -29,8 +29,8 @@ const CASES = [
   {
     loader: 'link-prefetch.cjs',
     module: '@docusaurus/core/lib/client/exports/Link.js',
-    expect: ['whenIdle(() => window.docusaurus.prefetch(targetLink));', 'const whenIdle = '],
-    gone: [],
+    expect: ['if (PREFETCH_IN_VIEW && IOSupported && el && isInternal) {', 'const PREFETCH_IN_VIEW = false;', 'window.docusaurus.preload(targetLink);'],
+    gone: ['        if (IOSupported && el && isInternal) {'],
   },
 ] as const;
 

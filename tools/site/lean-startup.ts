@@ -4,10 +4,10 @@
 // lunr and its language support (only the search worker searches). Measured in Lighthouse's
 // mobile profile, main.js's evaluation was about half Prism's registrations. A third loader
 // keeps Docusaurus from setting up ICU's collator during hydration (loaders/shallow-memo.cjs).
-// Three more spread the work that follows hydration over short tasks: the re-renders for
+// Three more cut or spread the work that follows hydration: the re-renders for
 // useIsBrowser() and useWindowSize() become transitions (loaders/browser-context.cjs,
-// loaders/window-size.cjs), and links prefetch their pages when the browser is idle
-// (loaders/link-prefetch.cjs).
+// loaders/window-size.cjs), and links no longer prefetch their pages as they scroll into view
+// (loaders/link-prefetch.cjs; hovering or touching a link still does).
 // Each loader fails the build if its module's layout changes, rather than quietly doing nothing.
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
