@@ -6,8 +6,8 @@
 // code without hydrating it token by token. These tests fail if any of that comes back, or if
 // code blocks stop working because of it.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Browser, Page} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import type {Browser} from 'playwright-core';
+import {launchChromium, settle} from '../support/browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -22,50 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// Records, from the first byte, every element removed from inside the article.
-const RECORD_REMOVALS = `
-  window.__zcRemoved = [];
-  new MutationObserver((records) => {
-    for (const record of records) {
-      const inArticle = record.target instanceof Element && record.target.closest('article');
-      if (!inArticle) continue;
-      for (const node of record.removedNodes) {
-        if (node instanceof Element) window.__zcRemoved.push(node.tagName.toLowerCase() + '.' + String(node.className).split(' ').slice(0, 2).join('.'));
-      }
-    }
-  }).observe(document, {subtree: true, childList: true});
-`;
-
-/** Waits until the page has hydrated and settled. */
-async function settle(page: Page): Promise<void> {
-  await appStarted(page);
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
-}
-
+// The per-page check, that nothing inside the article is removed while a page loads (light and
+// dark), runs in tests/e2e/pages-*.test.ts on the visits every page gets there
+// (tests/support/page-checks.ts, RECORD_REMOVALS).
 const docPages = builtPages().filter((p) => /^\/(zh-Hans\/)?docs\/./.test(p));
 
 describe('hydration keeps the server markup', () => {
   it('has pages with code blocks and tabs to check', () => {
     expect(docPages).toContain('/docs/mmap-and-java-nio/');
   });
-
-  for (const urlPath of docPages) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      it(`${urlPath} (${colorScheme}): nothing inside the article is removed while the page loads`, async () => {
-        const context = await browser.newContext({colorScheme, viewport: {width: 412, height: 823}});
-        try {
-          const page = await context.newPage();
-          await page.addInitScript({content: RECORD_REMOVALS});
-          await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
-          await settle(page);
-          expect(await page.evaluate(() => (window as unknown as {__zcRemoved: string[]}).__zcRemoved)).toEqual([]);
-        } finally {
-          await context.close();
-        }
-      });
-    }
-  }
 });
 
 describe('code colours come from CSS, per colour mode', () => {

@@ -51,3 +51,13 @@ export async function appStarted(page: Page): Promise<void> {
 export async function pageRevealed(page: Page): Promise<void> {
   await page.waitForFunction((attribute) => document.documentElement.hasAttribute(attribute), REVEALED, {timeout: 20_000});
 }
+
+/**
+ * Resolves once the page has hydrated and settled: no request for half a second, then an idle
+ * callback and a frame, by which time lazy parts of the page (code blocks, tabs) have rendered.
+ */
+export async function settle(page: Page): Promise<void> {
+  await appStarted(page);
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
+}
