@@ -7,7 +7,7 @@
 // code blocks stop working because of it.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
-import {launchChromium, settle} from '../support/browser';
+import {launchChromium, ready} from '../support/browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -39,7 +39,7 @@ describe('code colours come from CSS, per colour mode', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const block = page.locator('.prism-code.language-c').first();
       return {
         keyword: await block.locator('.token.keyword').first().evaluate((el) => getComputedStyle(el).color),
@@ -66,7 +66,7 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       // React marks each element it hydrated or created with a __reactFiber$<id> property.
       const hydrated = (selector: string) =>
         page.locator(selector).evaluateAll((elements) => elements.map((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$'))));
@@ -84,7 +84,7 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const block = page.locator('.theme-code-block', {has: page.locator('.prism-code.language-c')}).first();
       await block.scrollIntoViewIfNeeded();
       await block.hover();
@@ -107,12 +107,12 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/mmap-and-java-nio/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const firstTabs = page.locator('.theme-tabs-container').first();
       await expect.poll(() => firstTabs.getByRole('tab', {selected: true}).innerText()).toBe('C');
       await firstTabs.getByRole('tab', {name: 'Java'}).click();
       await page.reload({waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const tabs = page.locator('.theme-tabs-container').first();
       await expect.poll(() => tabs.getByRole('tab', {selected: true}).innerText()).toBe('Java');
       await expect.poll(() => tabs.locator('[role="tabpanel"]:not([hidden]) .prism-code.language-java .token.keyword').count()).toBeGreaterThan(10);
@@ -126,7 +126,7 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       await page.locator('nav a[href="/docs/mmap-and-java-nio/"]:visible').first().click();
       await page.waitForURL('**/docs/mmap-and-java-nio/');
       await expect.poll(() => page.locator('.prism-code.language-c .token.keyword').count()).toBeGreaterThan(10);
