@@ -8,6 +8,7 @@ import {
   copiedCount,
   freeBuffers,
   isCompleted,
+  isCopied,
   pendingRanges,
   type ZerocopyNotification,
 } from './msg-zerocopy';
@@ -73,5 +74,14 @@ describe('pendingRanges', () => {
     state = addNotification(state, {lo: 0, hi: 1, copied: true});
     expect(pendingRanges(state, 4)).toEqual([]);
     expect(() => pendingRanges(state, -1)).toThrow(/^sent must/);
+  });
+});
+
+describe('isCopied', () => {
+  it('says which completed ids came with the copied flag', () => {
+    let state = addNotification(EMPTY_COMPLETIONS, {lo: 0, hi: 2, copied: false});
+    state = addNotification(state, {lo: 3, hi: 4, copied: true});
+    expect([0, 1, 2, 3, 4, 5].map((id) => isCopied(state, id))).toEqual([false, false, false, true, true, false]);
+    expect(() => isCopied(state, -1)).toThrow(/^id must/);
   });
 });

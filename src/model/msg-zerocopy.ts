@@ -131,3 +131,8 @@ export function pendingRanges(state: CompletionState, sent: number): Range[] {
   if (next < sent) out.push([next, sent - 1]);
   return out;
 }
+
+/** Whether `id` was completed with the copied flag (SO_EE_CODE_ZEROCOPY_COPIED). */
+export function isCopied(state: CompletionState, id: number): boolean {
+  return inRanges(state.copiedRanges, requireId('id', id));
+}
