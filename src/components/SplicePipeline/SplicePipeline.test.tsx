@@ -23,7 +23,7 @@ function root(): HTMLElement {
 }
 
 function usedSlots(): number {
-  return within(screen.getByRole('list', {name: /^Pipe:/}))
+  return within(screen.getByRole('list', {name: /^Pipe slots in use/}))
     .getAllByRole('listitem')
     .filter((slot) => /reference/.test(slot.textContent ?? '')).length;
 }
@@ -31,7 +31,7 @@ function usedSlots(): number {
 describe('<SplicePipeline>', () => {
   it('keeps the contract the browser tests rely on, and renders the same on the server', () => {
     const html = renderToString(<SplicePipeline />);
-    expect(html).toContain('Ready: a file of 100 KiB (25 pages');
+    expect(html).toContain('Ready: a file of 100 KiB (in the page cache after its first read) goes to a socket through a pipe of 64 KiB. File pages: 25; pipe slots: 16; rounds: 2; splice() calls: 4.');
     render(<SplicePipeline />);
     expect(root().tabIndex).toBe(0);
     expect(root().dataset.liveKeys).toBe('ArrowRight');
@@ -42,9 +42,9 @@ describe('<SplicePipeline>', () => {
   it('steps call by call: file -> pipe fills the slots with references, pipe -> socket empties them', async () => {
     const user = userEvent.setup();
     render(<SplicePipeline />);
-    expect(readout()).toMatch(/^Ready: .* through a pipe of 64 KiB \(16 slots\): 2 rounds, 4 splice\(\) calls/);
+    expect(readout()).toMatch(/^Ready: .* through a pipe of 64 KiB\. File pages: 25; pipe slots: 16; rounds: 2; splice\(\) calls: 4\./);
     await user.click(screen.getByRole('button', {name: 'Next'}));
-    expect(readout()).toMatch(/^Call 1 of 4: splice\(file → pipe\) puts references to pages 0–15 \(16 pages, 64 KiB\)/);
+    expect(readout()).toMatch(/^Call 1 of 4: splice\(file → pipe\) puts references to pages 0–15 \(64 KiB\) into the pipe\./);
     expect(readout()).toContain('No byte is copied');
     expect(usedSlots()).toBe(16);
     expect(counter('cpuCopies').soFar).toBe('0');
@@ -56,7 +56,7 @@ describe('<SplicePipeline>', () => {
     expect(counter('modeSwitches').soFar).toBe('4');
 
     fireEvent.keyDown(root(), {key: 'ArrowRight'});
-    expect(readout()).toMatch(/pages 16–24 \(9 pages, 36 KiB\)/);
+    expect(readout()).toMatch(/pages 16–24 \(36 KiB\).* Slots in use: 9 of 16\./);
     expect(usedSlots()).toBe(9);
     fireEvent.keyDown(root(), {key: 'ArrowRight'});
     expect(readout()).toContain('The whole file has been sent.');
@@ -119,8 +119,8 @@ describe('<SplicePipeline>', () => {
     const pipe = screen.getByLabelText('Pipe size asked with F_SETPIPE_SZ');
     await user.clear(pipe);
     await user.type(pipe, '100');
-    expect(screen.getByText(/^The pipe holds 128 KiB: 32 slots/)).toBeTruthy();
-    expect(readout()).toMatch(/through a pipe of 128 KiB \(32 slots\): 1 rounds/);
+    expect(screen.getByText(/^The pipe holds 128 KiB; slots, one page reference each: 32\./)).toBeTruthy();
+    expect(readout()).toMatch(/through a pipe of 128 KiB\. File pages: 25; pipe slots: 32; rounds: 1;/);
     // Set at once: typed key by key, "409" would be the last valid size (512 KiB).
     fireEvent.change(pipe, {target: {value: '4096'}});
     expect(screen.getByRole('alert').textContent).toBe(

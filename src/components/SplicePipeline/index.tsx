@@ -53,7 +53,6 @@ function describeCall(call: SpliceCall, total: number, slots: number, fileBytes:
     n: formatCount(call.index + 1),
     total: formatCount(total),
     pages: pagesText(call.firstPage, call.lastPage),
-    count: formatCount(call.lastPage - call.firstPage + 1),
     bytes: formatBytesForReader(call.bytes),
     used: formatCount(call.pipePages),
     slots: formatCount(slots),
@@ -66,7 +65,7 @@ function describeCall(call: SpliceCall, total: number, slots: number, fileBytes:
       {
         id: 'splice.readout.fileToPipe',
         message:
-          'Call {n} of {total}: splice(file → pipe) puts references to {pages} ({count} pages, {bytes}) into the pipe. No byte is copied: each slot now points at a page in the page cache. {used} of {slots} slots in use.',
+          'Call {n} of {total}: splice(file → pipe) puts references to {pages} ({bytes}) into the pipe. No byte is copied: each slot now points at a page in the page cache. Slots in use: {used} of {slots}.',
       },
       values,
     );
@@ -155,7 +154,7 @@ export default function SplicePipeline({fileBytes: initialFile = 100 * KiB, pipe
         {
           id: 'splice.readout.ready',
           message:
-            'Ready: a file of {file} ({pages} pages, in the page cache after the first read) goes to a socket through a pipe of {capacity} ({slots} slots): {rounds} rounds, {calls} splice() calls. Press Next or the right arrow key.',
+            'Ready: a file of {file} (in the page cache after its first read) goes to a socket through a pipe of {capacity}. File pages: {pages}; pipe slots: {slots}; rounds: {rounds}; splice() calls: {calls}. Press Next or the right arrow key.',
         },
         {
           file: formatBytesForReader(fileBytes),
@@ -239,7 +238,7 @@ export default function SplicePipeline({fileBytes: initialFile = 100 * KiB, pipe
       </div>
       <p className={styles.setting} data-pipe-capacity={capacity}>
         <Translate id="splice.capacity" values={{capacity: formatBytesForReader(capacity), slots: formatCount(slots)}}>
-          {'The pipe holds {capacity}: {slots} slots, one page reference each (F_SETPIPE_SZ rounds the size up to a power-of-two number of pages).'}
+          {'The pipe holds {capacity}; slots, one page reference each: {slots}. F_SETPIPE_SZ rounds the size up to a power-of-two number of pages.'}
         </Translate>
       </p>
 
@@ -274,7 +273,7 @@ export default function SplicePipeline({fileBytes: initialFile = 100 * KiB, pipe
         <div className={styles.stage}>
           <div className={styles.rowTitle} id={`${id}-pipe`}>
             <Translate id="splice.pipeTitle" values={{used: formatCount(call?.pipePages ?? 0), slots: formatCount(slots)}}>
-              {'Pipe: {used} of {slots} slots in use'}
+              {'Pipe slots in use: {used} of {slots}'}
             </Translate>
           </div>
           <ol className={clsx(styles.cells, call?.pipeFull && styles.full)} aria-labelledby={`${id}-pipe`} data-pipe-full={call?.pipeFull ? '' : undefined}>
