@@ -1,5 +1,6 @@
-import React from 'react';
-import {describe, expect, it} from 'vitest';
+import React, {act} from 'react';
+import {hydrateRoot} from 'react-dom/client';
+import {describe, expect, it, vi} from 'vitest';
 import {fireEvent, render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {renderToString} from 'react-dom/server';
@@ -29,6 +30,22 @@ function usedSlots(): number {
 }
 
 describe('<SplicePipeline>', () => {
+  it('hydrates the server-rendered HTML without a mismatch', async () => {
+    (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<SplicePipeline />);
+    document.body.append(container);
+    const serverHtml = container.innerHTML;
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+    const root = await act(async () => hydrateRoot(container, <SplicePipeline />, {onRecoverableError: (error) => errors.push(error)}));
+    expect(errors).toEqual([]);
+    expect(container.innerHTML).toBe(serverHtml);
+    consoleError.mockRestore();
+    await act(async () => root.unmount());
+    container.remove();
+  });
+
   it('keeps the contract the browser tests rely on, and renders the same on the server', () => {
     const html = renderToString(<SplicePipeline />);
     expect(html).toContain('Ready: a file of 100 KiB (in the page cache after its first read) goes to a socket through a pipe of 64 KiB. File pages: 25; pipe slots: 16; rounds: 2; splice() calls: 4.');

@@ -1,5 +1,6 @@
-import React from 'react';
-import {describe, expect, it} from 'vitest';
+import React, {act} from 'react';
+import {hydrateRoot} from 'react-dom/client';
+import {describe, expect, it, vi} from 'vitest';
 import {fireEvent, render, screen, within} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {renderToString} from 'react-dom/server';
@@ -30,6 +31,22 @@ async function sends(user: ReturnType<typeof userEvent.setup>, n: number): Promi
 }
 
 describe('<ZerocopyTracker>', () => {
+  it('hydrates the server-rendered HTML without a mismatch', async () => {
+    (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<ZerocopyTracker />);
+    document.body.append(container);
+    const serverHtml = container.innerHTML;
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+    const root = await act(async () => hydrateRoot(container, <ZerocopyTracker />, {onRecoverableError: (error) => errors.push(error)}));
+    expect(errors).toEqual([]);
+    expect(container.innerHTML).toBe(serverHtml);
+    consoleError.mockRestore();
+    await act(async () => root.unmount());
+    container.remove();
+  });
+
   it('keeps the contract the browser tests rely on: a click and a key each change the readout', () => {
     const html = renderToString(<ZerocopyTracker />);
     expect(html).toContain('No send yet.');
