@@ -44,8 +44,8 @@ type PageState = 'waiting' | 'inPipe' | 'sent' | 'movedNow';
 
 function pagesText(first: number, last: number): string {
   return first === last
-    ? translate({id: 'splice.pages.one', message: 'page {first}'}, {first})
-    : translate({id: 'splice.pages.many', message: 'pages {first}–{last}'}, {first, last});
+    ? translate({id: 'splice.pages.one', message: 'page {first}'}, {first: formatCount(first)})
+    : translate({id: 'splice.pages.many', message: 'pages {first}–{last}'}, {first: formatCount(first), last: formatCount(last)});
 }
 
 function describeCall(call: SpliceCall, total: number, slots: number, fileBytes: number, scatterGather: boolean): string {
