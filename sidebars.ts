@@ -19,6 +19,12 @@ const sidebars: SidebarsConfig = {
     'teach/index',
     'teach/glossary',
     'teach/publish',
+    {
+      type: 'category',
+      label: 'Answer keys',
+      link: {type: 'doc', id: 'teach/answers/index'},
+      items: ['user-kernel', 'dma', 'read-write', 'sendfile', 'scatter-gather', 'mmap-nio'].map((id) => `teach/answers/${id}`),
+    },
   ],
 };
 

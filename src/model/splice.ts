@@ -185,3 +185,75 @@ export function spliceTrace(fileBytes: number, options: SpliceOptions = {}): Tra
   const summary = rest.reduce((sum, bytes) => addSummaries(sum, summarizeSteps(roundSteps(bytes, options))), EMPTY_SUMMARY);
   return {chunks, omitted: {chunks: rest.length, bytes: rest.reduce((a, b) => a + b, 0), summary}};
 }
+
+/** One splice() call of a transfer, for a component that steps call by call. */
+export interface SpliceCall {
+  /** 0-based position among all calls: even = file -> pipe, odd = pipe -> socket. */
+  readonly index: number;
+  readonly round: number;
+  readonly direction: SpliceDirection;
+  readonly bytes: number;
+  /** File offset of the round's first byte. */
+  readonly offset: number;
+  /** The file pages whose references this call moves, inclusive. */
+  readonly firstPage: number;
+  readonly lastPage: number;
+  /** Page references in the pipe after the call (pipe_buffer slots in use). */
+  readonly pipePages: number;
+  /** Every slot holds a reference: the next splice into the pipe would block (EAGAIN with SPLICE_F_NONBLOCK). */
+  readonly pipeFull: boolean;
+  /** Bytes handed to the socket after the call. */
+  readonly sentBytes: number;
+}
+
+/**
+ * Call `index` (0-based) of splicing `fileBytes` through a pipe of `pipeBytes`, worked out from
+ * spliceSteps without listing every call, so a 1 GiB file's half a million calls cost nothing.
+ * Rounds are whole pipes (no callLimit), so each round's bytes start on a page boundary.
+ */
+export function spliceCallAt(fileBytes: number, pipeBytes: number, index: number, pageSize: number = PAGE_SIZE): SpliceCall {
+  const plan = spliceSteps(fileBytes, pipeBytes, pageSize);
+  const page = pageSize;
+  requireInteger('index', index, {min: 0, max: Math.max(0, plan.callsEachWay * 2 - 1), unit: 'calls'});
+  if (plan.callsEachWay === 0) throw new ModelInputError('fileBytes', fileBytes, 'fileBytes is 0: an empty file takes no splice() call');
+  const round = Math.floor(index / 2);
+  const direction: SpliceDirection = index % 2 === 0 ? 'file-to-pipe' : 'pipe-to-socket';
+  const bytes = plan.roundBytes[round];
+  // Every round but the last moves the same amount (a full pipe), the first round's.
+  const offset = round * plan.roundBytes[0];
+  const firstPage = Math.floor(offset / page);
+  const lastPage = Math.floor((offset + bytes - 1) / page);
+  const pipePages = direction === 'file-to-pipe' ? lastPage - firstPage + 1 : 0;
+  return {
+    index,
+    round,
+    direction,
+    bytes,
+    offset,
+    firstPage,
+    lastPage,
+    pipePages,
+    pipeFull: pipePages * page === pipeBytes,
+    sentBytes: direction === 'file-to-pipe' ? offset : offset + bytes,
+  };
+}
+
+/** The counts of calls 0..`index` of the transfer: what the whole-transfer spliceSummary adds up to at the last call. */
+export function spliceSummaryThrough(fileBytes: number, index: number, options: SpliceOptions = {}): Summary {
+  const pipeBytes = options.pipeBytes ?? DEFAULT_PIPE_BYTES;
+  const call = spliceCallAt(fileBytes, pipeBytes, index);
+  const per = spliceSteps(fileBytes, pipeBytes).roundBytes[0];
+  const pageCache = options.pageCache ?? 'miss';
+  const nic = options.nic ?? DEFAULT_NIC;
+  // The rounds before this one are all full pipes: one round's counts times their number.
+  const fullRound = summarizeSteps(roundSteps(per, options));
+  let sum = EMPTY_SUMMARY;
+  for (const field of Object.keys(EMPTY_SUMMARY) as (keyof Summary)[]) {
+    sum = {...sum, [field]: fullRound[field] * call.round};
+  }
+  const thisRound =
+    call.direction === 'file-to-pipe'
+      ? spliceCallSteps(call.bytes, 'file-to-pipe', pageCache, nic)
+      : [...spliceCallSteps(call.bytes, 'file-to-pipe', pageCache, nic), ...spliceCallSteps(call.bytes, 'pipe-to-socket', pageCache, nic)];
+  return addSummaries(sum, summarizeSteps(thisRound));
+}
