@@ -4,7 +4,9 @@ import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {
   EMPTY_COMPLETIONS,
+  ACCESS_PATTERNS,
   addNotification,
+  chooseDirectIo,
   completedCount,
   copiedCount,
   freeBuffers,
@@ -13,7 +15,9 @@ import {
   spliceCallSteps,
   spliceSteps,
   spliceSummary,
+  type AccessPattern,
   type CompletionState,
+  type DirectIoInput,
   type NicFeatures,
   type SpliceDirection,
   type ZerocopyNotification,
@@ -432,6 +436,63 @@ describe('Part 4: MSG_ZEROCOPY completions', () => {
           freeBuffers(fold(list), outstanding),
           `outstanding ${JSON.stringify(outstanding)} after ${JSON.stringify(list)}; ${see('msg-zerocopy')}`,
         ).toEqual(outstanding.filter((id) => ids.has(id)));
+      },
+      {chapter: CHAPTER},
+    );
+  });
+});
+
+/** The grader's statement of the chapter's rule. */
+function expectedChoice({fileBytes, pageCacheBytes, accessPattern, directioThreshold}: DirectIoInput): 'sendfile' | 'direct-io' {
+  if (directioThreshold !== undefined) return fileBytes >= directioThreshold ? 'direct-io' : 'sendfile';
+  if (accessPattern === 'repeated' || fileBytes <= pageCacheBytes) return 'sendfile';
+  return 'direct-io';
+}
+
+describe('Part 5: chooseDirectIo, the page cache or direct I/O', () => {
+  const where = see('wrong-tool');
+  const choose = (input: DirectIoInput) => {
+    const choice = chooseDirectIo(input);
+    expect(typeof choice.reason === 'string' && choice.reason.trim().length > 0, `chooseDirectIo(${JSON.stringify(input)}) needs a reason; ${where}`).toBe(true);
+    return choice.method;
+  };
+
+  it('follows the chapter: 2 MiB under directio 4m, 20 GiB read once with 8 GiB of cache, the same file read repeatedly', () => {
+    expect(choose({fileBytes: 2 * MiB, pageCacheBytes: 8 * GiB, accessPattern: 'once', directioThreshold: 4 * MiB}), where).toBe('sendfile');
+    expect(choose({fileBytes: 20 * GiB, pageCacheBytes: 8 * GiB, accessPattern: 'once'}), where).toBe('direct-io');
+    expect(choose({fileBytes: 20 * GiB, pageCacheBytes: 8 * GiB, accessPattern: 'repeated'}), where).toBe('sendfile');
+  });
+
+  it('lets nginx\'s directio size decide when it is given, from that size up, whatever the pattern', () => {
+    expect(choose({fileBytes: 4 * MiB, pageCacheBytes: 8 * GiB, accessPattern: 'repeated', directioThreshold: 4 * MiB}), where).toBe('direct-io');
+    expect(choose({fileBytes: 4 * MiB - 1, pageCacheBytes: 0, accessPattern: 'once', directioThreshold: 4 * MiB}), where).toBe('sendfile');
+  });
+
+  it('keeps a file that fits in the cache with the page cache, and sends a larger one read at random to direct I/O', () => {
+    expect(choose({fileBytes: 8 * GiB, pageCacheBytes: 8 * GiB, accessPattern: 'once'}), where).toBe('sendfile');
+    expect(choose({fileBytes: GiB, pageCacheBytes: 8 * GiB, accessPattern: 'random-small'}), where).toBe('sendfile');
+    expect(choose({fileBytes: 8 * GiB + 1, pageCacheBytes: 8 * GiB, accessPattern: 'random-small'}), where).toBe('direct-io');
+  });
+
+  it('checks every field, naming it first', () => {
+    const ok: DirectIoInput = {fileBytes: MiB, pageCacheBytes: GiB, accessPattern: 'once'};
+    expectRejects(() => chooseDirectIo({...ok, fileBytes: -1}), 'fileBytes', where);
+    expectRejects(() => chooseDirectIo({...ok, pageCacheBytes: Number.NaN}), 'pageCacheBytes', where);
+    expectRejects(() => chooseDirectIo({...ok, accessPattern: 'sometimes' as AccessPattern}), 'accessPattern', where);
+    expectRejects(() => chooseDirectIo({...ok, directioThreshold: 0.5}), 'directioThreshold', where);
+  });
+
+  it('matches the rule for random files, caches, patterns and thresholds', () => {
+    checkProperty(
+      fc.record({
+        fileBytes: fc.nat(64 * GiB),
+        pageCacheBytes: fc.nat(64 * GiB),
+        accessPattern: fc.constantFrom(...ACCESS_PATTERNS),
+        directioThreshold: fc.option(fc.nat(64 * GiB), {nil: undefined}),
+      }),
+      (input) => {
+        const clean: DirectIoInput = input.directioThreshold === undefined ? {fileBytes: input.fileBytes, pageCacheBytes: input.pageCacheBytes, accessPattern: input.accessPattern} : input;
+        expect(choose(clean), `chooseDirectIo(${JSON.stringify(clean)}); ${where}`).toBe(expectedChoice(clean));
       },
       {chapter: CHAPTER},
     );

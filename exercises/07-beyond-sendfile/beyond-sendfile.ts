@@ -3,8 +3,8 @@
 // Grade your work: `npm run grade -- 07` (or `npm test -w exercises/07-beyond-sendfile`).
 //
 // These are the same exports and types as the course's model (src/model/beyond-sendfile.ts,
-// which re-exports src/model/splice.ts and src/model/msg-zerocopy.ts). Everything marked
-// "Given" is yours to use; the six numbered functions are what you write.
+// which re-exports src/model/splice.ts, src/model/msg-zerocopy.ts and src/model/direct-io.ts). Everything marked
+// "Given" is yours to use; the seven numbered functions are what you write.
 import type {PageCacheState, Step, Summary, Trace, TraceChunk} from '@site/src/model/types';
 import {EMPTY_SUMMARY, addSummaries, summarizeSteps} from '@site/src/model/summary';
 import {MAX_EXACT_BYTES, MAX_RW_COUNT, PAGE_SIZE} from '@site/src/model/units';
@@ -230,4 +230,37 @@ export function copiedCount(state: CompletionState): number {
 /** Given: how many ids are completed. */
 export function completedCount(state: CompletionState): number {
   return state.ranges.reduce((sum, [lo, hi]) => sum + hi - lo + 1, 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// When zero-copy is the wrong tool (README.md, part 5)
+
+export type AccessPattern = 'once' | 'repeated' | 'random-small';
+export const ACCESS_PATTERNS: readonly AccessPattern[] = ['once', 'repeated', 'random-small'];
+
+export interface DirectIoInput {
+  readonly fileBytes: number;
+  /** Page cache available for this file (free plus reclaimable). */
+  readonly pageCacheBytes: number;
+  readonly accessPattern: AccessPattern;
+  /** nginx's `directio` size; when it is given, nginx's rule decides. */
+  readonly directioThreshold?: number;
+}
+
+export interface DirectIoChoice {
+  readonly method: 'sendfile' | 'direct-io';
+  /** One sentence a reader can follow: why this method. */
+  readonly reason: string;
+}
+
+/**
+ * 7. Sendfile through the page cache, or direct I/O? With `directioThreshold` given, nginx's
+ * rule: direct I/O for files at least that large, sendfile for smaller ones. Otherwise: a file
+ * read repeatedly stays with the page cache; so does a file that fits in the cache available;
+ * a larger file read once, or read in small random pieces, goes to direct I/O. Check every
+ * field first (fileBytes, pageCacheBytes, accessPattern, then directioThreshold when given).
+ */
+export function chooseDirectIo(input: DirectIoInput): DirectIoChoice {
+  // TODO: check the fields (requireInteger, requireOneOf), then apply the rules in the order above.
+  throw new Error('TODO: chooseDirectIo is not written yet (exercises/07-beyond-sendfile/README.md, part 5)');
 }

@@ -1,7 +1,8 @@
 // Chapter 7: splice() through a pipe and MSG_ZEROCOPY completions, the module exercise 7 rebuilds.
 //
 // The model is split along the chapter's topics: splice.ts (pipe capacity, rounds through a
-// pipe, one splice() call) and msg-zerocopy.ts (completion ranges on the error queue). This
+// pipe, one splice() call), msg-zerocopy.ts (completion ranges on the error queue) and
+// direct-io.ts (when the page cache is the wrong road). This
 // file re-exports, by name, exactly what the exercise's beyond-sendfile.ts exports, so graders
 // find the reference under the exercise's module name.
 export {DEFAULT_NIC} from './sendfile';
@@ -32,3 +33,6 @@ export {
   splitRange,
 } from './msg-zerocopy';
 export type {CompletionState, ZerocopyNotification} from './msg-zerocopy';
+
+export {ACCESS_PATTERNS, chooseDirectIo} from './direct-io';
+export type {AccessPattern, DirectIoChoice, DirectIoInput} from './direct-io';
