@@ -18,6 +18,15 @@ const sidebars: SidebarsConfig = {
     'exercises/index',
     'teach/index',
     'teach/glossary',
+    'teach/guide',
+    {
+      type: 'category',
+      label: 'Assignment cards',
+      items: [
+        ...CHAPTERS.filter((chapter) => chapter.status === 'published').map((chapter) => `teach/cards/${chapter.slug}`),
+        'teach/cards/lab',
+      ],
+    },
     'teach/publish',
     {
       type: 'category',

@@ -31,6 +31,8 @@ const docusaurusStubs = {
   '@docusaurus/useGlobalData': path.join(root, 'tests/stubs/useGlobalData.ts'),
   '@docusaurus/useBaseUrl': path.join(root, 'tests/stubs/useBaseUrl.ts'),
   '@docusaurus/useBrokenLinks': path.join(root, 'tests/stubs/useBrokenLinks.ts'),
+  '@docusaurus/useDocusaurusContext': path.join(root, 'tests/stubs/useDocusaurusContext.ts'),
+  '@theme/CodeBlock': path.join(root, 'tests/stubs/CodeBlock.tsx'),
 };
 
 /** The exercise graders; tools/mutation/vitest.config.mts runs this project alone. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {CHAPTERS} from '../../src/data/course';
-import {COURSE_PLANS, chapterByNumber, sessionMinutes, stepMinutes} from '../../src/data/course-plans';
+import {COURSE_PLANS, chapterByNumber, planMinutes, sessionMinutes, stepMinutes} from '../../src/data/course-plans';
 
 describe('course plans', () => {
   for (const plan of COURSE_PLANS) {
@@ -28,5 +28,24 @@ describe('course plans', () => {
   });
   it('an unknown chapter gets a clear message', () => {
     expect(() => chapterByNumber('99')).toThrow(/no chapter "99"/);
+  });
+});
+
+describe('course plans on the guide page', () => {
+  it('a plan\'s total is the sum of its sessions\' stated times', () => {
+    for (const plan of COURSE_PLANS) expect(planMinutes(plan)).toBe(plan.sessions.reduce((sum, s) => sum + s.minutes, 0));
+  });
+  it('the 90-minute plan takes 90 minutes', () => {
+    expect(planMinutes(COURSE_PLANS.find((p) => p.id === '90-minutes') ?? COURSE_PLANS[0])).toBe(90);
+  });
+  it('every title and topic is given in Chinese too', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    for (const plan of COURSE_PLANS) {
+      expect(plan.titleZh).toMatch(cjk);
+      for (const s of plan.sessions) {
+        expect(s.titleZh.trim()).not.toBe('');
+        for (const step of s.steps) if ('topicZh' in step) expect(step.topicZh.trim(), step.topic).not.toBe('');
+      }
+    }
   });
 });

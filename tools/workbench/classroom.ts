@@ -7,6 +7,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {REPO_ROOT} from '../grading/subject.mts';
 import {gradingConfig, pointsFor, resolveChapters, UnknownChapterError, type ExerciseChapter} from './chapters';
+import {GRADER_POINTS_FILE, writeGraderPoints} from './grader-points';
 
 export const CLASSROOM_WORKFLOW = path.join(REPO_ROOT, '.github', 'workflows', 'classroom.yml');
 
@@ -126,8 +127,7 @@ export function classroomWorkflow(chapters: readonly ClassroomChapter[]): string
 }
 
 /** The workflow for the chapters named (all when none), with their tests read from the graders. */
-export function workflowFor(names: readonly string[]): {text: string; chapters: ClassroomChapter[]} {
-  const tests = graderTestNames();
+export function workflowFor(names: readonly string[], tests: Map<string, string[]> = graderTestNames()): {text: string; chapters: ClassroomChapter[]} {
   const chapters = resolveChapters(names).map((chapter) => classroomChapter(chapter, tests.get(chapter.exercise.folder) ?? []));
   const empty = chapters.filter((c) => c.tests === 0);
   if (empty.length > 0) throw new Error(`No grader tests found for chapter ${empty.map((c) => c.number).join(', ')}`);
@@ -139,10 +139,16 @@ function main(argv: readonly string[]): number {
   const output = outputAt >= 0 ? path.resolve(argv[outputAt + 1] ?? '') : CLASSROOM_WORKFLOW;
   const names = argv.filter((arg, i) => !arg.startsWith('--') && (outputAt < 0 || i !== outputAt + 1));
   try {
-    const {text, chapters} = workflowFor(names);
+    const tests = graderTestNames();
+    const {text, chapters} = workflowFor(names, tests);
     mkdirSync(path.dirname(output), {recursive: true});
     writeFileSync(output, text);
     for (const c of chapters) console.log(`${c.title}: ${c.tests} tests, ${c.points} points`);
+    // The assignment cards show every chapter's points per part, so only a full run refreshes them.
+    if (names.length === 0) {
+      writeGraderPoints(tests);
+      console.log(`Wrote ${path.relative(process.cwd(), GRADER_POINTS_FILE)}.`);
+    }
     console.log(`Wrote ${path.relative(process.cwd(), output)}.`);
     return 0;
   } catch (error) {

@@ -7,6 +7,7 @@ import MachineBadge from '@site/src/components/MachineBadge';
 import {useMachine} from '@site/src/components/shared/machine';
 import type {PageCacheState} from '@site/src/model/types';
 import {KiB} from '@site/src/model/units';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 interface Props {
@@ -119,14 +120,16 @@ export default function CostChart({bufferSize = 64 * KiB, pageCache = 'hit'}: Pr
     },
   );
 
+  const regionLabel = translate({id: 'costChart.label', message: 'Estimated CPU time against file size'});
   return (
     <section
       className={styles.costChart}
-      aria-label={translate({id: 'costChart.label', message: 'Estimated CPU time against file size'})}
+      aria-label={regionLabel}
       data-live-component="CostChart"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={onKeyDown}>
+      <PresentButton label={regionLabel} />
       <div className={styles.params}>
         {PARAM_FIELDS.map((field) => (
           <div key={field.key} className={styles.param}>

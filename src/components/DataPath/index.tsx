@@ -17,6 +17,7 @@ import {summarizeTrace} from '@site/src/model/summary';
 import type {PageCacheState, Step} from '@site/src/model/types';
 import {KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, formatCount} from '@site/src/model/units';
 import {formatBytesForReader} from '@site/src/components/shared/format';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 interface Props {
@@ -87,14 +88,16 @@ export default function DataPath({
           {total: steps.length, listed: trace.chunks.length, chunks: formatCount(totalChunks)},
         );
 
+  const regionLabel = translate({id: 'dataPath.label', message: 'Data path of {method}'}, {method: METHODS[method].label});
   return (
     <section
       className={styles.dataPath}
-      aria-label={translate({id: 'dataPath.label', message: 'Data path of {method}'}, {method: METHODS[method].label})}
+      aria-label={regionLabel}
       data-live-component="DataPath"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <PresentButton label={regionLabel} />
       <ModelNotice />
       {!fixed && (
         <div className={styles.controls}>

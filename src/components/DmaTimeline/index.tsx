@@ -13,6 +13,7 @@ import Counters from './Counters';
 import Timeline from './Timeline';
 import {describeActivity} from './describe';
 import {displayScale, timelineStops} from './timelineStops';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 interface Props {
@@ -91,14 +92,16 @@ export default function DmaTimeline({bytes = 64 * KiB, params = DEFAULT_DMA_PARA
           )
         : translate({id: 'dmaTimeline.verdict.tie', message: 'For {size}, PIO and DMA cost the CPU the same.'}, verdictValues);
 
+  const regionLabel = translate({id: 'dmaTimeline.label', message: 'CPU timelines of programmed I/O and DMA'});
   return (
     <section
       className={styles.dmaTimeline}
-      aria-label={translate({id: 'dmaTimeline.label', message: 'CPU timelines of programmed I/O and DMA'})}
+      aria-label={regionLabel}
       data-live-component="DmaTimeline"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <PresentButton label={regionLabel} />
       {!fixed && (
         <div className={styles.controls}>
           <SizeField label={sizeLabel} value={field.text} unit={field.unit} error={field.error} onChange={field.set} />

@@ -20,6 +20,7 @@ import {formatBytesForReader} from '@site/src/components/shared/format';
 import {describeStop, hex, missingFeatures, pathReason} from './describe';
 import {FIRST_FRAME, MAX_PAGES, MEMORY_FRAMES, pageLayout} from './layout';
 import {transferStops} from './stops';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 interface Props {
@@ -135,14 +136,16 @@ export default function GatherList({pages = 8, seed: initialSeed = 1, maxFrags =
     {key: 'modeSwitches', label: translate({id: 'gatherList.counter.modeSwitches', message: 'Mode switches'}), value: (s) => formatCount(s.modeSwitches)},
   ];
 
+  const regionLabel = translate({id: 'gatherList.label', message: 'Scatter-gather DMA: skb fragments and their descriptors, gathered by the NIC'});
   return (
     <section
       className={clsx(styles.gatherList, animate && styles.animate)}
-      aria-label={translate({id: 'gatherList.label', message: 'Scatter-gather DMA: skb fragments and their descriptors, gathered by the NIC'})}
+      aria-label={regionLabel}
       data-live-component="GatherList"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <PresentButton label={regionLabel} />
       <div className={styles.controls}>
         <div className={styles.layoutControl}>
           <button type="button" className="button button--secondary button--sm" onClick={changeLayout}>

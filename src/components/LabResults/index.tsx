@@ -14,6 +14,7 @@ import {DEFAULT_HARDWARE, formatDuration, type HardwareParams} from '@site/src/m
 import {javaSpeedups, labCaches, labChartRows, labSizes} from '@site/src/model/lab-compare';
 import {LabReportError, hardwareFromLabReport, type LabCache, type LabReport} from '@site/src/model/lab-report';
 import Bars from './Bars';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 /** Larger than any lab report (the default run writes about 60 KB): refuse before reading it. */
@@ -167,8 +168,10 @@ export default function LabResults(): React.ReactNode {
   const speedups = shownCache === undefined ? [] : javaSpeedups(report, shownCache);
   const ibmRatios = IBM_2008.map((row) => row.normalMs / row.transferToMs);
 
+  const regionLabel = translate({id: 'lab.label', message: 'Lab results'});
   return (
-    <section className={styles.lab} aria-label={translate({id: 'lab.label', message: 'Lab results'})} data-live-component="LabResults">
+    <section className={styles.lab} aria-label={regionLabel} data-live-component="LabResults">
+      <PresentButton label={regionLabel} />
       <p className={styles.source} data-lab-source={mine ? 'yours' : 'sample'}>
         {mine ? (
           <Translate id="lab.source.yours" values={{machine: <strong>{machineLine(report)}</strong>}}>

@@ -13,6 +13,7 @@ import {DEFAULT_NIC, zeroCopyCapable, type NicFeatures} from '@site/src/model/se
 import type {PageCacheState, Summary} from '@site/src/model/types';
 import {GiB, KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, MiB, formatCount} from '@site/src/model/units';
 import {formatBytesForReader as formatBytes} from '@site/src/components/shared/format';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 interface Props {
@@ -173,14 +174,16 @@ export default function MethodCompare({
   ];
   const cpuShare = cpuTime.readWrite > 0 ? cpuTime.sendfile / cpuTime.readWrite : 0;
 
+  const regionLabel = translate({id: 'methodCompare.label', message: 'read() + write() and sendfile() compared'});
   return (
     <section
       className={styles.methodCompare}
-      aria-label={translate({id: 'methodCompare.label', message: 'read() + write() and sendfile() compared'})}
+      aria-label={regionLabel}
       data-live-component="MethodCompare"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={onKeyDown}>
+      <PresentButton label={regionLabel} />
       <ModelNotice modules={['read-write', 'sendfile']} />
       <div className={styles.controls}>
         <SizeField label={fileLabel} value={field.text} unit={field.unit} error={field.error} onChange={field.set} />

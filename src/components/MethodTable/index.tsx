@@ -9,6 +9,7 @@ import {compareMethods} from '@site/src/model/compare';
 import {formatDuration} from '@site/src/model/cost';
 import type {PageCacheState, Summary} from '@site/src/model/types';
 import {GiB, KiB, MAX_EXACT_BYTES, MAX_RW_COUNT, MiB, formatCount} from '@site/src/model/units';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 interface Props {
@@ -68,14 +69,16 @@ export default function MethodTable({fileSize = GiB, bufferSize = 64 * KiB, page
     },
   );
 
+  const regionLabel = translate({id: 'methodTable.label', message: 'Every method compared'});
   return (
     <section
       className={styles.methodTable}
-      aria-label={translate({id: 'methodTable.label', message: 'Every method compared'})}
+      aria-label={regionLabel}
       data-live-component="MethodTable"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={onKeyDown}>
+      <PresentButton label={regionLabel} />
       <div className={styles.controls}>
         <SizeField label={translate({id: 'dataPath.fileSize', message: 'File size'})} value={file.text} unit={file.unit} error={file.error} onChange={file.set} />
         <SizeField label={translate({id: 'dataPath.bufferSize', message: 'Buffer size'})} value={buffer.text} unit={buffer.unit} error={buffer.error} onChange={buffer.set} />

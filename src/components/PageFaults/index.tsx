@@ -15,6 +15,7 @@ import {EMPTY_SUMMARY} from '@site/src/model/summary';
 import {PAGE_SIZE, formatCount} from '@site/src/model/units';
 import {ACCESS_PATTERNS, accessOrder, finalTotals, pageRuns, touchOutcomes, type AccessPattern, type TouchOutcome} from './touches';
 import {parseWhole, type ParsedWhole} from './wholeNumber';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 /** Which of the file's pages are in the page cache before the program starts. */
@@ -294,14 +295,16 @@ export default function PageFaults({
     },
   ];
 
+  const regionLabel = translate({id: 'pageFaults.label', message: 'Page faults of a mapped file'});
   return (
     <section
       className={clsx(styles.pageFaults, animate && styles.animate)}
-      aria-label={translate({id: 'pageFaults.label', message: 'Page faults of a mapped file'})}
+      aria-label={regionLabel}
       data-live-component="PageFaults"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <PresentButton label={regionLabel} />
       <ModelNotice modules={['mmap-nio']} />
       <div className={styles.controls}>
         <fieldset className={styles.choices}>

@@ -3,6 +3,7 @@ import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import {contentVersion, loadAnswers, saveAnswers, type Answers} from './storage';
 import {pageLocale, saveProgress, type QuizProgress} from './progress';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 // Authors write plain MDX: <Quiz id> holding <Question prompt> elements, each holding
@@ -94,8 +95,10 @@ export default function Quiz({id, children}: QuizProps): ReactNode {
   const choose = (question: number, choice: number) => update({...answers, [question]: choice});
   const retry = (question: number) => update(Object.fromEntries(Object.entries(answers).filter(([q]) => Number(q) !== question)));
 
+  const regionLabel = translate({id: 'quiz.title', message: 'Check your understanding'});
   return (
     <section className={styles.quiz} data-live-component="Quiz" aria-labelledby={`${baseId}-title`}>
+      <PresentButton label={regionLabel} />
       <h2 id={`${baseId}-title`} className={styles.title}>
         <Translate id="quiz.title">Check your understanding</Translate>
       </h2>

@@ -14,6 +14,7 @@ import {
 import Counters from './Counters';
 import Timeline from './Timeline';
 import {describeEvent, modeName, opCall, opKind} from './describe';
+import PresentButton from '@site/src/components/PresentButton';
 import styles from './styles.module.css';
 
 export {default as AddressClassifier} from './AddressClassifier';
@@ -49,14 +50,16 @@ export default function SyscallTimeline({program = CAT_FILE_PROGRAM, title}: Pro
           {ops: program.length, total: entries.length},
         );
 
+  const regionLabel = translate({id: 'syscallTimeline.label', message: 'System call timeline: {title}'}, {title: heading});
   return (
     <section
       className={styles.syscallTimeline}
-      aria-label={translate({id: 'syscallTimeline.label', message: 'System call timeline: {title}'}, {title: heading})}
+      aria-label={regionLabel}
       data-live-component="SyscallTimeline"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <PresentButton label={regionLabel} />
       <p className={styles.title}>
         <strong>{heading}</strong>
       </p>

@@ -3,6 +3,7 @@ import type {Props} from '@theme/Mermaid';
 import {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {fingerprint} from '@site/src/components/shared/hash';
+import PresentButton from '@site/src/components/PresentButton';
 import {estimateDiagramHeight} from './estimateHeight';
 import {describeSequence} from './sequenceText';
 import DIAGRAM_SIZES from './diagram-sizes.json';
@@ -83,27 +84,31 @@ export default function Mermaid(props: Props): React.ReactNode {
   const label = translate({id: 'mermaid.label', message: 'Sequence diagram'});
 
   return (
-    // Focusable so keyboard users can scroll a diagram wider than a phone's screen.
-    <div className={styles.scroller} tabIndex={0} role="figure" aria-label={label}>
-      <div
-        ref={frame}
-        className={styles.frame}
-        style={reservedBox(size, props.value)}
-        data-mermaid-frame=""
-        data-mermaid-key={key}
-        data-mermaid-state={prerendered ? 'static' : near ? 'loading' : 'waiting'}>
-        {prerendered ? (
-          <>
-            <img className={styles.light} src={lightSrc} width={size[0]} height={size[1]} alt={`${label}: ${description}`} loading="lazy" decoding="async" />
-            <img className={styles.dark} src={darkSrc} width={size[0]} height={size[1]} alt={`${label}: ${description}`} loading="lazy" decoding="async" />
-          </>
-        ) : (
-          near && (
-            <Suspense fallback={null}>
-              <OriginalMermaid {...props} />
-            </Suspense>
-          )
-        )}
+    // The outer box is what present mode shows full screen: the button and the diagram.
+    <div className={styles.diagram} data-present-target="diagram">
+      <PresentButton label={label} />
+      {/* Focusable so keyboard users can scroll a diagram wider than a phone's screen. */}
+      <div className={styles.scroller} tabIndex={0} role="figure" aria-label={label}>
+        <div
+          ref={frame}
+          className={styles.frame}
+          style={reservedBox(size, props.value)}
+          data-mermaid-frame=""
+          data-mermaid-key={key}
+          data-mermaid-state={prerendered ? 'static' : near ? 'loading' : 'waiting'}>
+          {prerendered ? (
+            <>
+              <img className={styles.light} src={lightSrc} width={size[0]} height={size[1]} alt={`${label}: ${description}`} loading="lazy" decoding="async" />
+              <img className={styles.dark} src={darkSrc} width={size[0]} height={size[1]} alt={`${label}: ${description}`} loading="lazy" decoding="async" />
+            </>
+          ) : (
+            near && (
+              <Suspense fallback={null}>
+                <OriginalMermaid {...props} />
+              </Suspense>
+            )
+          )}
+        </div>
       </div>
     </div>
   );
