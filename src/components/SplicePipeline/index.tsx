@@ -2,6 +2,7 @@ import React, {useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import ModelNotice from '@site/src/components/ModelNotice';
+import PresentButton from '@site/src/components/PresentButton';
 import SizeField from '@site/src/components/SizeField';
 import StepperControls from '@site/src/components/StepperControls';
 import {formatBytesForReader} from '@site/src/components/shared/format';
@@ -213,14 +214,16 @@ export default function SplicePipeline({fileBytes: initialFile = 100 * KiB, pipe
     sent: translate({id: 'splice.page.sent', message: ': handed to the socket'}),
   };
 
+  const regionLabel = translate({id: 'splice.label', message: 'A file sent through a pipe with splice()'});
   return (
     <section
       className={clsx(styles.splice, !reducedMotion && !stepper.atStart && styles.animate)}
-      aria-label={translate({id: 'splice.label', message: 'A file sent through a pipe with splice()'})}
+      aria-label={regionLabel}
       data-live-component="SplicePipeline"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={stepper.onKeyDown}>
+      <PresentButton label={regionLabel} />
       <ModelNotice modules={['splice']} />
       <div className={styles.controls}>
         <SizeField label={fileLabel} value={file.text} unit={file.unit} error={file.error} onChange={(text, unit) => change(() => file.set(text, unit))} />

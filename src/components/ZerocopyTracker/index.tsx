@@ -2,6 +2,7 @@ import React, {useCallback, useId, useMemo, useState, type KeyboardEvent} from '
 import clsx from 'clsx';
 import Translate, {translate} from '@docusaurus/Translate';
 import ModelNotice from '@site/src/components/ModelNotice';
+import PresentButton from '@site/src/components/PresentButton';
 import {
   EMPTY_COMPLETIONS,
   addNotification,
@@ -205,14 +206,16 @@ export default function ZerocopyTracker(): React.ReactNode {
     {key: 'notifications', label: translate({id: 'zerocopy.counter.notifications', message: 'Notifications read'}), value: tracker.delivered.length},
   ];
 
+  const regionLabel = translate({id: 'zerocopy.label', message: 'MSG_ZEROCOPY sends and their completions'});
   return (
     <section
       className={styles.tracker}
-      aria-label={translate({id: 'zerocopy.label', message: 'MSG_ZEROCOPY sends and their completions'})}
+      aria-label={regionLabel}
       data-live-component="ZerocopyTracker"
       data-live-keys="ArrowRight"
       tabIndex={0}
       onKeyDown={onKeyDown}>
+      <PresentButton label={regionLabel} />
       <ModelNotice modules={['msg-zerocopy']} />
       <div className={styles.buttons}>
         <button type="button" className="button button--primary button--sm" onClick={send} disabled={!canSend} data-live-click="">
