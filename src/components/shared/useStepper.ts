@@ -1,6 +1,7 @@
 // Step-through state shared by the live components: a position in a list of steps, play and
 // pause, and the keys every stepper answers to (arrows, Home, End, Space).
-import {useCallback, useEffect, useState, type KeyboardEvent} from 'react';
+import {useCallback, useEffect, useRef, useState, type KeyboardEvent} from 'react';
+import {flushSync} from 'react-dom';
 
 export interface Stepper {
   /** -1 before the first step. */
@@ -53,6 +54,35 @@ export function useStepper(length: number, intervalMs = 900): Stepper {
       return !p;
     });
   }, [index, last]);
+
+  // On paper a stepper nobody has started would show an empty figure and "press Next": it prints
+  // at its last step instead (the whole figure, the totals), and is back at the start after. The
+  // render must be synchronous: the browser lays the page out for print as soon as
+  // `beforeprint` returns.
+  const indexNow = useRef(index);
+  useEffect(() => {
+    indexNow.current = index;
+  }, [index]);
+  useEffect(() => {
+    if (last < 0) return undefined;
+    let movedForPrint = false;
+    const before = () => {
+      if (indexNow.current >= 0) return;
+      movedForPrint = true;
+      flushSync(() => setIndex(last));
+    };
+    const after = () => {
+      if (!movedForPrint) return;
+      movedForPrint = false;
+      setIndex(-1);
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [last]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
