@@ -93,7 +93,7 @@ export const CHAPTERS: readonly Chapter[] = ([
     readingMinutes: 30,
     exerciseMinutes: 45,
     exercise: {folder: '07-beyond-sendfile', module: 'beyond-sendfile'},
-    status: 'planned',
+    status: 'published',
   },
 ] satisfies Omit<Chapter, 'minutes'>[]).map(withTotal);
 
