@@ -6,7 +6,8 @@
 // Sources: copy_file_range(2) (4.5; the per-call cap observed on Linux 6.18: one call moves at
 // most MAX_RW_COUNT bytes); Documentation/networking/msg_zerocopy.rst (4.14; needs a
 // scatter-gather NIC, or the kernel copies); io_uring_prep_send_zc(3) (6.0);
-// Documentation/networking/tls.rst and tls-offload.rst (TLS_TX 4.13).
+// Documentation/networking/tls.rst and tls-offload.rst (TLS_TX 4.13; NIC offload from commit
+// e8f69799810c, "net/tls: Add generic NIC offload infrastructure", 4.18).
 import {mmapWriteSummary} from './mmap-write';
 import {readWriteSummary} from './read-write';
 import {sendfileSummary, type NicFeatures} from './sendfile';

@@ -129,9 +129,9 @@ export default function LabResults(): React.ReactNode {
   const caches = labCaches(report);
   const shownCache = caches.includes(cache) ? cache : caches[0];
   // The model priced for the machine that measured: the report's own parameters.
-  const rows = size === undefined || shownCache === undefined ? [] : labChartRows(report, size, shownCache, hardwareFromLabReport(report, DEFAULT_HARDWARE));
-  const notMeasured = report.methods.filter((m) => m.status !== 'measured');
   const params = hardwareFromLabReport(report, DEFAULT_HARDWARE);
+  const rows = size === undefined || shownCache === undefined ? [] : labChartRows(report, size, shownCache, params);
+  const notMeasured = report.methods.filter((m) => m.status !== 'measured');
 
   const readFile = async (file: File | undefined) => {
     if (file === undefined) return;
