@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import mermaidChunksPlugin from './tools/site/mermaid-chunks';
 import studentModelPlugin, {studentRemarkPlugins} from './tools/site/student-model';
 import leanStartupPlugin from './tools/site/lean-startup';
+import routeScriptsPlugin from './tools/site/route-scripts';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 import {ssrTemplate} from './tools/site/ssr-template';
 import {siteAddress} from './tools/publish/site-address';
@@ -78,6 +79,7 @@ const config: Config = {
   plugins: [
     mermaidChunksPlugin,
     leanStartupPlugin,
+    routeScriptsPlugin,
     studentModelPlugin,
     codeThemePlugin,
     chapterTitlesPlugin,

@@ -32,7 +32,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Answer keys',
       link: {type: 'doc', id: 'teach/answers/index'},
-      items: ['user-kernel', 'dma', 'read-write', 'sendfile', 'scatter-gather', 'mmap-nio'].map((id) => `teach/answers/${id}`),
+      items: ['user-kernel', 'dma', 'read-write', 'sendfile', 'scatter-gather', 'mmap-nio', 'beyond-sendfile'].map((id) => `teach/answers/${id}`),
     },
   ],
 };

@@ -97,7 +97,9 @@ function machineLine(report: BenchReport): string {
   const indexes = report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? []));
   const index = indexes.length ? ` Lighthouse's benchmarkIndex over all runs: median ${median(indexes)}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.` : '';
   const load = m.loadAverageStart ? ` Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.` : '';
-  return `Measured ${report.generatedAt} on ${m.cpuModel ?? 'an unrecorded CPU'}, ${m.cpus} cores, ${m.memoryGiB ?? '?'} GiB, Linux ${m.kernel ?? '?'}, Node ${m.node}, Chromium ${m.chromium ?? '?'}.${load}${index}`;
+  const font =
+    m.chineseFont === undefined ? '' : m.chineseFont ? ` Chinese text set in ${m.chineseFont}.` : ' No font with Chinese glyphs was installed: the zh-Hans figures include Chromium searching for one (install fonts-noto-cjk).';
+  return `Measured ${report.generatedAt} on ${m.cpuModel ?? 'an unrecorded CPU'}, ${m.cpus} cores, ${m.memoryGiB ?? '?'} GiB, Linux ${m.kernel ?? '?'}, Node ${m.node}, Chromium ${m.chromium ?? '?'}.${font}${load}${index}`;
 }
 
 export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): string {

@@ -525,6 +525,116 @@ export const ANSWER_KEYS: readonly AnswerKeyChapter[] = [
       },
     ],
   },
+  {
+    folder: '07-beyond-sendfile',
+    functions: [
+      {
+        fn: 'pipeCapacity',
+        part: 1,
+        model: {
+          en: 'F_SETPIPE_SZ rounds the request up to a power-of-two number of pages, at least one; above pipe-max-size (1 MiB by default) an unprivileged caller gets EPERM.',
+          zh: 'F_SETPIPE_SZ 把请求的大小向上取整为 2 的幂个页，至少一页；超过 pipe-max-size（默认 1 MiB）时，非特权调用者得到 EPERM。',
+        },
+        wrong: {
+          section: 'splice',
+          misconception: {
+            en: 'Rounding up to whole pages is taken to be enough. The kernel keeps the pipe\'s ring a power of two: asking for 5 pages gives 8.',
+            zh: '以为向上取整到整页就够了。内核让管道的环形缓冲区保持 2 的幂：请求 5 页得到 8 页。',
+          },
+        },
+      },
+      {
+        fn: 'spliceSteps',
+        part: 2,
+        model: {
+          en: 'Each round moves min(pipe, call limit, what is left) bytes and one page reference for every page its bytes touch, so rounds that split a page each count it.',
+          zh: '每一轮移动 min（管道容量、单次调用上限、剩余字节）字节，它的字节触及的每一页都要一个页引用，所以把一页分开的两轮各算一次。',
+        },
+        wrong: {
+          section: 'splice',
+          misconception: {
+            en: 'Page references are counted as the file\'s pages, as if every round began on a page boundary. A short splice() leaves the next round starting inside a page.',
+            zh: '把页引用数当成文件的页数，好像每一轮都从页边界开始。一次短返回的 splice() 会让下一轮从页中间开始。',
+          },
+        },
+      },
+      {
+        fn: 'spliceCallSteps',
+        part: 3,
+        model: {
+          en: 'file → pipe: the two mode switches, plus the disk DMA on a miss; no byte enters the pipe. pipe → socket: as sendfile() into the socket buffer, then the NIC\'s DMA.',
+          zh: '文件 → 管道：两次模式切换，未命中时再加磁盘的 DMA；没有字节进入管道。管道 → 套接字：像 sendfile() 那样进入套接字缓冲区，然后是网卡的 DMA。',
+        },
+        wrong: {
+          section: 'splice',
+          misconception: {
+            en: 'Splicing a file into a pipe is taken for copying its bytes into the pipe. A pipe holds references to page-cache pages: nothing is copied.',
+            zh: '以为把文件 splice 进管道就是把字节拷进管道。管道里放的是指向页缓存页面的引用：什么都没有拷贝。',
+          },
+        },
+      },
+      {
+        fn: 'normaliseRanges',
+        part: 4,
+        model: {
+          en: 'Sort by start, then grow the last range while the next one overlaps or touches it: [1, 3] and [4, 4] become [1, 4].',
+          zh: '按起点排序，然后只要下一个区间与最后一个重叠或相接，就扩展最后一个：[1, 3] 和 [4, 4] 合成 [1, 4]。',
+        },
+        wrong: {
+          section: 'msg-zerocopy',
+          misconception: {
+            en: 'Only overlapping ranges are merged. Send ids are whole numbers, so ranges that touch describe one run of completed sends.',
+            zh: '只合并重叠的区间。发送编号是整数，相接的区间描述的是同一段已完成的发送。',
+          },
+        },
+      },
+      {
+        fn: 'addNotification',
+        part: 4,
+        model: {
+          en: 'Split the reported range where it wraps past 2^32 - 1, add it (and to the copied ranges when flagged), normalise; a repeated notification changes nothing.',
+          zh: '在越过 2^32 - 1 处把报告的区间拆开，加入已完成区间（带 copied 标记时也加入 copied 区间），再规范化；重复的通知不改变任何东西。',
+        },
+        wrong: {
+          section: 'msg-zerocopy',
+          misconception: {
+            en: 'A range with lo > hi is treated as empty. The counter is 32 bits and wraps: [2^32 - 2, 1] is four sends.',
+            zh: '把 lo > hi 的区间当作空的。计数器是 32 位、会回绕：[2^32 - 2, 1] 是四次发送。',
+          },
+        },
+      },
+      {
+        fn: 'freeBuffers',
+        part: 4,
+        model: {
+          en: 'Keep the outstanding ids whose send is completed, in the order given: a buffer is free when its own completion has arrived.',
+          zh: '保留那些发送已完成的未决编号，顺序照旧：缓冲区只有在它自己的完成通知到达后才空闲。',
+        },
+        wrong: {
+          section: 'msg-zerocopy',
+          misconception: {
+            en: 'Every send up to the highest completed id is taken as done, as if completions came in order. They may not; a gap is a buffer still in use.',
+            zh: '以为编号不超过最高已完成编号的发送都已完成，好像完成通知按顺序到达。事实并非如此；中间的空缺就是仍在使用的缓冲区。',
+          },
+        },
+      },
+      {
+        fn: 'chooseDirectIo',
+        part: 5,
+        model: {
+          en: 'nginx\'s directio size decides when given; otherwise a file read repeatedly, or one that fits in the cache, stays with the page cache, and a larger one read once or at random goes to direct I/O.',
+          zh: '给定 nginx 的 directio 大小时由它决定；否则被反复读取的文件、或放得进缓存的文件留在页缓存，读一次或随机读取的更大文件走直接 I/O。',
+        },
+        wrong: {
+          section: 'wrong-tool',
+          misconception: {
+            en: '"Large files: direct I/O, small files: zero-copy", by size alone. A large file read again and again is exactly what the page cache is for.',
+            zh: '只按大小判断：“大文件用直接 I/O，小文件用零拷贝”。被反复读取的大文件恰恰是页缓存该留住的。',
+          },
+        },
+      },
+    ],
+  },
 ];
 
 export function answerKeyFor(folder: string, fn: string): AnswerKeyFunction | undefined {

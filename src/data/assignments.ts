@@ -261,6 +261,36 @@ export const CHAPTER_ASSIGNMENTS: readonly ChapterAssignment[] = [
           'JVM 不能把堆数组直接交给系统调用（GC 可能移动它），所以每次读和每次写都要经过一个临时直接缓冲区拷贝。内核允许时，transferTo 完全绕过用户空间。')),
     ],
   },
+  {
+    kind: 'chapter',
+    chapter: '07',
+    objectives: [
+      L('Explain how splice() moves page references through a pipe, why one end must be a pipe, and how sendfile() is built on it.', '说明 splice() 如何经由管道移动页引用、为什么必须有一端是管道，以及 sendfile() 如何建立在它之上。'),
+      L('Say what copy_file_range() does between two files, when the filesystem shares blocks instead, and why a program keeps a fallback since Linux 5.12.', '说明 copy_file_range() 在两个文件之间做什么、文件系统何时改为共享数据块，以及为什么从 Linux 5.12 起程序要保留退回路径。'),
+      L('Use MSG_ZEROCOPY and io_uring SEND_ZC correctly: a buffer is the kernel\'s until its completion, completions are ranges that may merge and arrive out of order, and loopback always copies.', '正确使用 MSG_ZEROCOPY 和 io_uring SEND_ZC：在完成通知之前缓冲区属于内核，完成通知是可能合并、可能乱序到达的区间，回环接口总是拷贝。'),
+      L('Say what kTLS saves and what it does not, and when direct I/O is the better road than the page cache.', '说明 kTLS 省下了什么、没省下什么，以及什么时候直接 I/O 比页缓存更合适。'),
+    ],
+    prerequisites: [
+      L('Chapters 4 and 5: sendfile(), its loop, scatter-gather and checksum offload.', '第 4、5 章：sendfile()、它的循环、分散/聚集和校验和卸载。'),
+      L('Chapter 6: memory mapping, for the section on user memory.', '第 6 章：内存映射，用于理解用户内存一节。'),
+    ],
+    completeAnswer: [
+      L('`npm run grade -- 07` passes every test of every part.', '`npm run grade -- 07` 的每个部分的每个测试都通过。'),
+      L('Pipe capacities, splice rounds and page references match the chapter, including short splices that share a page.', '管道容量、splice 轮数和页引用与本章一致，包括共享同一页的短 splice。'),
+      L('Completion ranges are merged across the 32-bit wrap, out of order and with duplicates, and only completed buffers are reused; the direct I/O choice follows the chapter\'s rule.', '完成区间能跨越 32 位回绕、乱序且带重复地正确合并，只有已完成的缓冲区才被重用；直接 I/O 的选择遵循本章的规则。'),
+    ],
+    discussion: [
+      Q(L('send(MSG_ZEROCOPY) returned. Why may the program still not reuse the buffer?', 'send(MSG_ZEROCOPY) 已经返回。为什么程序仍然不能重用缓冲区？'),
+        L('The kernel pinned the pages and the NIC reads them later; only a completion on the error queue covering that send frees the buffer. A completion is not a delivery receipt either. vmsplice() with SPLICE_F_GIFT has the same hazard and no notification at all.',
+          '内核钉住了这些页，网卡稍后才读取它们；只有错误队列上覆盖这次发送的完成通知才会释放缓冲区。完成通知也不是送达回执。带 SPLICE_F_GIFT 的 vmsplice() 有同样的风险，而且根本没有通知。')),
+      Q(L('A team measures MSG_ZEROCOPY on loopback and sees no gain. What happened?', '一个团队在回环接口上测试 MSG_ZEROCOPY，没有看到任何收益。发生了什么？'),
+        L('On loopback every completion is marked SO_EE_CODE_ZEROCOPY_COPIED: the kernel copies, so the pinning and notifications are pure overhead. Measure across a real NIC, with writes well over about 10 KB. The lab shows the copied flag.',
+          '在回环接口上每个完成通知都带 SO_EE_CODE_ZEROCOPY_COPIED 标记：内核做了拷贝，所以钉住页和通知都是纯开销。应当跨真实网卡测量，而且每次写入要远大于约 10 KB。实验会显示 copied 标记。')),
+      Q(L('A video server streams 50 GiB files once each from a machine with 16 GiB of RAM. sendfile() or direct I/O?', '一台 16 GiB 内存的视频服务器，把每个 50 GiB 的文件各播放一次。用 sendfile() 还是直接 I/O？'),
+        L('Direct I/O with asynchronous reads (nginx: directio plus aio or aio threads): caching a file read once only evicts hotter pages. Ask what changes if the same files are popular and read many times.',
+          '用直接 I/O 加异步读取（nginx：directio 加 aio 或 aio threads）：缓存只读一次的文件只会挤掉更热的页。再问学生：如果这些文件很热门、被读很多次，结论会怎样变化。')),
+    ],
+  },
 ];
 
 export const LAB_ASSIGNMENT: LabAssignment = {

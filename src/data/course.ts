@@ -85,6 +85,16 @@ export const CHAPTERS: readonly Chapter[] = ([
     exercise: {folder: '06-mmap-nio', module: 'mmap-nio'},
     status: 'published',
   },
+  {
+    number: '07',
+    slug: 'beyond-sendfile',
+    title: 'Beyond sendfile(): splice, copy_file_range, MSG_ZEROCOPY, io_uring, kTLS',
+    teaches: 'How splice() moves page references through a pipe, how MSG_ZEROCOPY says when a buffer is free again, and when zero-copy is the wrong tool.',
+    readingMinutes: 30,
+    exerciseMinutes: 45,
+    exercise: {folder: '07-beyond-sendfile', module: 'beyond-sendfile'},
+    status: 'published',
+  },
 ] satisfies Omit<Chapter, 'minutes'>[]).map(withTotal);
 
 export function chapterBySlugOrNumber(name: string): Chapter | undefined {

@@ -30,6 +30,7 @@ const ch3 = '/docs/read-write/';
 const ch4 = '/docs/sendfile/';
 const ch5 = '/docs/scatter-gather/';
 const ch6 = '/docs/mmap-and-java-nio/';
+const ch7 = '/docs/beyond-sendfile/';
 
 // Section links used by several entries, spelled once.
 const S = {
@@ -77,6 +78,16 @@ const S = {
   },
   flipCompact: {href: `${ch6}#flip-and-compact`, title: {en: 'flip() and compact()', zh: 'flip() 与 compact()'}},
   transferToPaths: {href: `${ch6}#transferto-paths`, title: {en: 'Which path transferTo takes', zh: 'transferTo 走哪条路径'}},
+  pipeOfReferences: {href: `${ch7}#splice`, title: {en: 'splice(): a pipe of page references', zh: 'splice()：装着页引用的管道'}},
+  vmspliceTee: {href: `${ch7}#vmsplice-tee`, title: {en: 'vmsplice() and tee()', zh: 'vmsplice() 与 tee()'}},
+  copyFileRange: {
+    href: `${ch7}#copy-file-range`,
+    title: {en: 'copy_file_range(): from file to file inside the kernel', zh: 'copy_file_range()：在内核里从文件到文件'},
+  },
+  msgZerocopy: {href: `${ch7}#msg-zerocopy`, title: {en: 'MSG_ZEROCOPY: sending from user memory', zh: 'MSG_ZEROCOPY：从用户内存发送'}},
+  ioUring: {href: `${ch7}#io-uring`, title: {en: 'io_uring: the same idea, with two completions', zh: 'io_uring：同样的思路，两个完成事件'}},
+  ktls: {href: `${ch7}#ktls`, title: {en: 'kTLS: TLS without leaving the kernel path', zh: 'kTLS：不离开内核路径的 TLS'}},
+  wrongTool: {href: `${ch7}#wrong-tool`, title: {en: 'When zero-copy is the wrong tool', zh: '零拷贝什么时候是错误的工具'}},
 } as const satisfies Record<string, GlossarySection>;
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
@@ -391,7 +402,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       en: 'A system call that moves data between a pipe and another file descriptor inside the kernel, handing over page references where it can instead of copying bytes; sendfile() is built on the same machinery.',
       zh: '一个在内核里、在管道和另一个文件描述符之间搬运数据的系统调用，能传递页引用时就不拷贝字节；sendfile() 就建在同一套机制之上。',
     },
-    taughtIn: [S.splice],
+    taughtIn: [S.splice, S.pipeOfReferences],
   },
   {
     id: 'checksum-offload',
@@ -547,6 +558,108 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
       zh: 'Java 从文件到通道的传输方法。在 Linux 上发往套接字时，它就是 sendfile()，Java 因此走上同样的零拷贝路径；对其他目标，JDK 可能在内核里做文件间拷贝、从映射写出，或退回缓冲区循环。',
     },
     taughtIn: [S.transferToPaths],
+  },
+
+  // Chapter 7: beyond sendfile().
+  {
+    id: 'pipe-buffer',
+    en: 'pipe buffer',
+    zh: '管道缓冲区',
+    definition: {
+      en: 'One slot of a pipe inside the kernel: a reference to a page plus an offset and a length. splice() fills pipe buffers with references to page-cache pages, so a pipe carries data without copying it. A pipe has 16 of them by default; F_SETPIPE_SZ changes that.',
+      zh: '内核里管道的一个槽位：对一个页的引用，加上偏移和长度。splice() 往管道缓冲区里放的是页缓存中那些页的引用，所以管道搬运数据而不拷贝它。一个管道默认有 16 个管道缓冲区，F_SETPIPE_SZ 可以改变这个数目。',
+    },
+    taughtIn: [S.pipeOfReferences],
+  },
+  {
+    id: 'vmsplice',
+    en: 'vmsplice()',
+    zh: 'vmsplice()',
+    definition: {
+      en: 'A system call that puts pages of user memory into a pipe. With SPLICE_F_GIFT the program gives the pages away and must not touch them again, because nothing tells it when the kernel has finished with them.',
+      zh: '一个把用户内存的页放进管道的系统调用。带上 SPLICE_F_GIFT，程序就把这些页送了出去，不能再碰它们，因为没有任何东西告诉它内核什么时候用完了它们。',
+    },
+    taughtIn: [S.vmspliceTee],
+  },
+  {
+    id: 'tee',
+    en: 'tee()',
+    zh: 'tee()',
+    definition: {
+      en: 'A system call that duplicates the page references of one pipe into another without consuming them, so the same data can be spliced to two places without a copy.',
+      zh: '一个系统调用，把一个管道里的页引用复制到另一个管道而不消耗它们，于是同样的数据不经拷贝就能 splice 到两个地方。',
+    },
+    taughtIn: [S.vmspliceTee],
+  },
+  {
+    id: 'copy-file-range',
+    en: 'copy_file_range()',
+    zh: 'copy_file_range()',
+    definition: {
+      en: 'A system call that copies a range of one file into another inside the kernel, without the bytes coming up to user space. Depending on the filesystem it shares blocks (a reflink), asks a server to copy, or copies through the page cache; between different filesystems it may fail with EXDEV, so programs keep a fallback.',
+      zh: '一个在内核里把一个文件的一段拷贝到另一个文件的系统调用，字节不必上到用户空间。视文件系统而定，它共享数据块（reflink）、请服务器来拷贝，或者经由页缓存拷贝；在不同的文件系统之间它可能以 EXDEV 失败，所以程序要保留一条退路。',
+    },
+    taughtIn: [S.copyFileRange],
+  },
+  {
+    id: 'reflink',
+    en: 'reflink',
+    zh: 'reflink',
+    definition: {
+      en: 'A copy that shares the source’s blocks on disk instead of writing them again: the new file points at the same extents, and a block is copied only when one side later changes it. Btrfs and XFS can make one; cp --reflink and the FICLONE ioctl ask for it.',
+      zh: '一种共享源文件磁盘数据块、而不把它们再写一遍的拷贝：新文件指向同样的 extent，只有当某一方之后修改了某个块，这个块才被拷贝。Btrfs 和 XFS 能做到；cp --reflink 和 FICLONE ioctl 请求的就是它。',
+    },
+    taughtIn: [S.copyFileRange],
+  },
+  {
+    id: 'msg-zerocopy',
+    en: 'MSG_ZEROCOPY',
+    zh: 'MSG_ZEROCOPY',
+    definition: {
+      en: 'A send() flag (Linux 4.14, once SO_ZEROCOPY is set on the socket) that lets the network card read the data from the program’s own pinned pages instead of a copy in the socket buffer. send() returns at once; the buffer stays the kernel’s until a completion notification covers it. It pays only for large writes.',
+      zh: 'send() 的一个标志（Linux 4.14 起，套接字先设置 SO_ZEROCOPY），让网卡从程序自己被钉住的页读取数据，而不是从套接字缓冲区里的副本读取。send() 立即返回；在有完成通知覆盖它之前，缓冲区一直归内核使用。只有大的写入才划算。',
+    },
+    taughtIn: [S.msgZerocopy],
+  },
+  {
+    id: 'completion-notification',
+    en: 'completion notification',
+    zh: '完成通知',
+    definition: {
+      en: 'The kernel’s message that it no longer needs the pages of a zero-copy send, so the buffer may be reused. MSG_ZEROCOPY puts it on the socket’s error queue, read with recvmsg(MSG_ERRQUEUE), as a range of send numbers; io_uring’s SEND_ZC posts it as a second completion flagged IORING_CQE_F_NOTIF. It says nothing about delivery to the peer.',
+      zh: '内核发出的消息，说它不再需要一次零拷贝发送的页，缓冲区可以重用了。MSG_ZEROCOPY 把它放在套接字的错误队列上（用 recvmsg(MSG_ERRQUEUE) 读取），内容是一个发送编号的区间；io_uring 的 SEND_ZC 则用带 IORING_CQE_F_NOTIF 标志的第二个完成队列项报告它。它对对端是否收到数据什么也不说。',
+    },
+    taughtIn: [S.msgZerocopy, S.ioUring],
+  },
+  {
+    id: 'io-uring',
+    en: 'io_uring',
+    zh: 'io_uring',
+    definition: {
+      en: 'Linux’s asynchronous interface: a program queues requests in a ring shared with the kernel and reaps results from a completion ring. Its IORING_OP_SEND_ZC (Linux 6.0) sends from user memory without a copy and says in a second completion when the buffer may be reused.',
+      zh: 'Linux 的异步接口：程序把请求放进一个与内核共享的环，再从完成队列的环里取回结果。它的 IORING_OP_SEND_ZC（Linux 6.0）从用户内存发送而不拷贝，并用第二个完成队列项说明缓冲区何时可以重用。',
+    },
+    taughtIn: [S.ioUring],
+  },
+  {
+    id: 'ktls',
+    en: 'kTLS',
+    zh: 'kTLS',
+    definition: {
+      en: 'Kernel TLS: after the handshake in user space, the program hands the session keys to the socket and the kernel builds and encrypts the TLS records, so send() and sendfile() work on a TLS connection. In software the CPU still reads and writes every byte to encrypt it; a network card with TLS offload encrypts as it sends.',
+      zh: '内核 TLS：握手在用户空间完成后，程序把会话密钥交给套接字，由内核构造并加密 TLS 记录，于是 send() 和 sendfile() 可以用在 TLS 连接上。用软件加密时，CPU 仍要读写每一个字节；具备 TLS 卸载的网卡在发送时加密。',
+    },
+    taughtIn: [S.ktls],
+  },
+  {
+    id: 'direct-io',
+    en: 'direct I/O',
+    zh: '直接 I/O',
+    definition: {
+      en: 'Reading or writing a file opened with O_DIRECT, bypassing the page cache: the disk’s DMA goes straight to or from the program’s buffer, whose address, file offset and length must be multiples of the device’s logical block size. Right for a huge file read once, which would otherwise evict pages other readers need.',
+      zh: '读写用 O_DIRECT 打开的文件，绕过页缓存：磁盘的 DMA 直接进出程序的缓冲区，缓冲区地址、文件偏移和长度都必须是设备逻辑块大小的倍数。适合只读一次的巨大文件，否则它会把其他读者需要的页挤出页缓存。',
+    },
+    taughtIn: [S.wrongTool],
   },
 ];
 

@@ -8,6 +8,8 @@ import {
   copiedCount,
   freeBuffers,
   isCompleted,
+  isCopied,
+  pendingRanges,
   type ZerocopyNotification,
 } from './msg-zerocopy';
 import {ModelInputError} from './validate';
@@ -57,5 +59,29 @@ describe('MSG_ZEROCOPY completions', () => {
       }),
       {seed: 7},
     );
+  });
+});
+
+describe('pendingRanges', () => {
+  it('lists the sent ids still waiting for a completion, as ranges', () => {
+    expect(pendingRanges(EMPTY_COMPLETIONS, 0)).toEqual([]);
+    expect(pendingRanges(EMPTY_COMPLETIONS, 3)).toEqual([[0, 2]]);
+    let state = addNotification(EMPTY_COMPLETIONS, {lo: 2, hi: 3, copied: false});
+    state = addNotification(state, {lo: 6, hi: 6, copied: false});
+    expect(pendingRanges(state, 8)).toEqual([[0, 1], [4, 5], [7, 7]]);
+    expect(pendingRanges(state, 7)).toEqual([[0, 1], [4, 5]]);
+    expect(pendingRanges(state, 4)).toEqual([[0, 1]]);
+    state = addNotification(state, {lo: 0, hi: 1, copied: true});
+    expect(pendingRanges(state, 4)).toEqual([]);
+    expect(() => pendingRanges(state, -1)).toThrow(/^sent must/);
+  });
+});
+
+describe('isCopied', () => {
+  it('says which completed ids came with the copied flag', () => {
+    let state = addNotification(EMPTY_COMPLETIONS, {lo: 0, hi: 2, copied: false});
+    state = addNotification(state, {lo: 3, hi: 4, copied: true});
+    expect([0, 1, 2, 3, 4, 5].map((id) => isCopied(state, id))).toEqual([false, false, false, true, true, false]);
+    expect(() => isCopied(state, -1)).toThrow(/^id must/);
   });
 });

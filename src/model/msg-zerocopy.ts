@@ -113,3 +113,26 @@ export function copiedCount(state: CompletionState): number {
 export function completedCount(state: CompletionState): number {
   return state.ranges.reduce((sum, [lo, hi]) => sum + hi - lo + 1, 0);
 }
+
+/**
+ * The sends among ids 0..sent-1 not completed yet, as sorted inclusive ranges: what the kernel
+ * still owes a notification for (a program that never wrapped the counter). A kernel that
+ * completes everything outstanding at once would report the first of these ranges merged.
+ */
+export function pendingRanges(state: CompletionState, sent: number): Range[] {
+  requireInteger('sent', sent, {min: 0, max: COUNTER_SPAN, unit: 'sends'});
+  const out: Range[] = [];
+  let next = 0;
+  for (const [lo, hi] of state.ranges) {
+    if (lo >= sent) break;
+    if (lo > next) out.push([next, lo - 1]);
+    next = hi + 1;
+  }
+  if (next < sent) out.push([next, sent - 1]);
+  return out;
+}
+
+/** Whether `id` was completed with the copied flag (SO_EE_CODE_ZEROCOPY_COPIED). */
+export function isCopied(state: CompletionState, id: number): boolean {
+  return inRanges(state.copiedRanges, requireId('id', id));
+}

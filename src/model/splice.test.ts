@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {DEFAULT_PIPE_BYTES, pipeCapacity, spliceCallSteps, spliceSteps, spliceSummary, spliceTrace} from './splice';
+import {DEFAULT_PIPE_BYTES, pipeCapacity, spliceCallAt, spliceCallSteps, spliceSteps, spliceSummary, spliceSummaryThrough, spliceTrace} from './splice';
 import {sendfileSummary} from './sendfile';
 import {summarizeTrace} from './summary';
 import {KiB, MiB, PAGE_SIZE} from './units';
@@ -65,5 +65,30 @@ describe('splice trace and summary', () => {
     expect(s.cpuBytes).toBe(MiB);
     expect(s.cpuBytes).toBe(sendfileSummary(MiB, {pageCache: 'hit'}).cpuBytes);
     expect(spliceCallSteps(10, 'file-to-pipe', 'hit')).toHaveLength(2);
+  });
+});
+
+describe('spliceCallAt and spliceSummaryThrough (one call at a time)', () => {
+  it('alternates file -> pipe and pipe -> socket, filling then emptying the pipe', () => {
+    // 100 KiB through a 64 KiB pipe: a full round of 16 pages, then 9 pages.
+    const calls = [0, 1, 2, 3].map((i) => spliceCallAt(100 * KiB, 64 * KiB, i));
+    expect(calls.map((c) => c.direction)).toEqual(['file-to-pipe', 'pipe-to-socket', 'file-to-pipe', 'pipe-to-socket']);
+    expect(calls.map((c) => [c.firstPage, c.lastPage])).toEqual([[0, 15], [0, 15], [16, 24], [16, 24]]);
+    expect(calls.map((c) => c.pipePages)).toEqual([16, 0, 9, 0]);
+    expect(calls.map((c) => c.pipeFull)).toEqual([true, false, false, false]);
+    expect(calls.map((c) => c.sentBytes)).toEqual([0, 64 * KiB, 64 * KiB, 100 * KiB]);
+    expect(() => spliceCallAt(100 * KiB, 64 * KiB, 4)).toThrow(/^index must/);
+    expect(() => spliceCallAt(0, 64 * KiB, 0)).toThrow(/^fileBytes is 0/);
+  });
+
+  it("adds up to spliceSummary at the last call, and counts two calls' syscalls per round", () => {
+    for (const [file, pipe] of [[100 * KiB, 64 * KiB], [MiB, 4 * KiB], [3 * MiB + 5, MiB], [1, 4 * KiB]]) {
+      for (const options of [{pipeBytes: pipe}, {pipeBytes: pipe, nic: FULL}, {pipeBytes: pipe, nic: FULL, pageCache: 'hit' as const}]) {
+        const last = spliceSteps(file, pipe).callsEachWay * 2 - 1;
+        expect(spliceSummaryThrough(file, last, options)).toEqual(spliceSummary(file, options));
+        expect(spliceSummaryThrough(file, 0, options).syscalls).toBe(1);
+        expect(spliceSummaryThrough(file, last, options).syscalls).toBe(last + 1);
+      }
+    }
   });
 });

@@ -52,6 +52,14 @@ function initialScripts(urlPath: string): string[] {
   return [...booted, ...tagged];
 }
 
+/** The scripts a built page preloads from <head>. */
+function preloadedScripts(urlPath: string): string[] {
+  const html = builtFile(path.posix.join(urlPath, 'index.html'));
+  return [...html.matchAll(/<link[^>]*rel=["']?preload["']?[^>]*>/g)]
+    .filter((m) => /as=["']?script/.test(m[0]))
+    .map((m) => /href=["']?([^"' >]+)/.exec(m[0])?.[1] ?? '');
+}
+
 describe('Mermaid stays out of the pages', () => {
   it('keeps Mermaid out of the scripts every page loads (main, runtime and shared chunks)', async () => {
     const {scripts} = await scriptsLoaded('/docs/teach/');
@@ -165,11 +173,15 @@ describe('the page paints before the app starts', () => {
       expect(startup.length, 'start-up scripts named in the page').toBeGreaterThan(0);
       const {added, fetched, initiators, hydrated} = await startOf(urlPath);
       expect(hydrated, 'the app started').toBe(true);
+      // runtime~main.js and main.js are preloaded from <head>; the route's own scripts
+      // (tools/site/route-scripts.ts) start with them after the first paint.
+      const preloaded = preloadedScripts(urlPath);
+      expect(preloaded, 'runtime and main.js preloaded').toEqual(expect.arrayContaining([startup[0], startup.at(-1)]));
       for (const script of startup) {
         const start = added.find(([src]) => src === script);
         expect(start, `${script} started`).toBeDefined();
         expect(start![1], `frames painted before ${script} started`).toBeGreaterThan(0);
-        expect(initiators[script], `what started downloading ${script}`).toBe('link');
+        expect(initiators[script], `what started downloading ${script}`).toBe(preloaded.includes(script) ? 'link' : 'script');
         expect(fetched.filter((src) => src === script), `requests for ${script} (the preload is reused)`).toHaveLength(1);
       }
     });

@@ -35,6 +35,7 @@ const report: BenchReport = {
     chromium: '140.0',
     loadAverageStart: [0.1, 0.2, 0.3],
     loadAverageEnd: [1, 1, 1],
+    chineseFont: 'Noto Sans CJK SC',
   },
   build: {coldSeconds: null, warmSeconds: null},
   gradeReferenceSeconds: 4,
@@ -74,6 +75,9 @@ describe('the benchmark report', () => {
     const markdown = renderMarkdown(report, TARGETS);
     expect(markdown).toContain('Example CPU, 2 cores, 24 GiB, Linux 6.18.0, Node v20.20.2, Chromium 140.0');
     expect(markdown).toContain('0.1, 0.2, 0.3 at the start');
+    expect(markdown).toContain('Chinese text set in Noto Sans CJK SC.');
+    const noFont = renderMarkdown({...report, machine: {...report.machine, chineseFont: null}}, TARGETS);
+    expect(noFont).toContain('No font with Chinese glyphs was installed');
     expect(markdown).toContain('| /docs/mmap-and-java-nio/ | 91 | -4 | 100 | 100 | 100 | 1500 | 400 | 2.00× | – | 0 | 2050 | ✗ |');
     expect(markdown).toContain('| 1600 busy |');
     expect(markdown).toContain('| Cold build, en + zh-Hans | skipped |');

@@ -7,6 +7,8 @@ import {CAT_FILE_PROGRAM, VDSO_CALL_NAMES, programTimeline, type ProgramOp, type
 import {DMA_MODES, blockDmaPlan, cpuTimeline, type CpuActivity, type DmaMode} from '../../src/model/dma';
 import {sgTransfer} from '../../src/model/scatter-gather';
 import {mmapWriteTrace, transferToPath, type JdkVersion, type TransferTarget} from '../../src/model/mmap-nio';
+import {spliceTrace} from '../../src/model/splice';
+import {copyFileRangeSummary, msgZerocopySummary} from '../../src/model/overview';
 import type {DiagramEvent} from './mermaid-source';
 
 type Params = Readonly<Record<string, string>>;
@@ -125,6 +127,46 @@ export const DIAGRAM_MODELS: Record<string, (params: Params) => DiagramEvent[]> 
         listedChunks: 1000,
       }),
     ),
+  // `fileSize=8192 pageCache=miss scatterGather=on checksumOffload=on` (optional `pipeBytes`):
+  // a file spliced into a pipe and the pipe into a socket, round after round, every call listed.
+  splice: (p) =>
+    traceEvents(
+      spliceTrace(numberParam(p, 'fileSize'), {
+        pageCache: p.pageCache === 'hit' ? 'hit' : 'miss',
+        nic: {scatterGather: switchParam(p, 'scatterGather'), checksumOffload: switchParam(p, 'checksumOffload')},
+        pipeBytes: p.pipeBytes === undefined ? undefined : numberParam(p, 'pipeBytes'),
+        listedChunks: 1000,
+      }),
+    ),
+  // `bytes=131072 pieceBytes=65536 completionReads=1`: send(MSG_ZEROCOPY) of user memory. Each send
+  // enters the kernel, hands the pinned pages to the socket by reference and returns; the NIC's
+  // DMA reads them later; then the program reads its completions from the error queue.
+  'msg-zerocopy': (p) => {
+    const summary = msgZerocopySummary(numberParam(p, 'bytes'), numberParam(p, 'pieceBytes'), p.completionReads === undefined ? undefined : numberParam(p, 'completionReads'));
+    const sends = summary.dmaCopies;
+    const reads = summary.syscalls - sends;
+    const send: DiagramEvent[] = ['enter-kernel', 'descriptor', 'leave-kernel', 'dma-copy'];
+    const read: DiagramEvent[] = ['enter-kernel', 'leave-kernel'];
+    return [...Array.from({length: sends}, () => send).flat(), ...Array.from({length: reads}, () => read).flat()];
+  },
+  // `fileSize=4096 mode=copy|reflink pageCache=miss`: one copy_file_range() call; the copy's writeback
+  // DMA happens after the call returns.
+  'copy-file-range': (p) => {
+    const mode = p.mode === 'reflink' ? 'reflink' : 'copy';
+    const pageCache = p.pageCache === 'hit' ? 'hit' : 'miss';
+    const summary = copyFileRangeSummary(numberParam(p, 'fileSize'), mode, pageCache);
+    if (summary.syscalls !== 1) throw new Error('a copy_file_range() diagram shows one call: choose a file under 2 GiB');
+    const events: DiagramEvent[] =
+      mode === 'reflink'
+        ? ['enter-kernel', 'leave-kernel']
+        : ['enter-kernel', ...(pageCache === 'miss' ? (['dma-copy', 'interrupt'] as const) : []), 'cpu-copy', 'leave-kernel', 'dma-copy', 'interrupt'];
+    // The order is the diagram's story; the counts must be the model's.
+    const count = (event: DiagramEvent) => events.filter((e) => e === event).length;
+    if (count('cpu-copy') !== summary.cpuCopies || count('dma-copy') !== summary.dmaCopies || count('enter-kernel') !== summary.syscalls) {
+      throw new Error(`copy_file_range() events disagree with the model's summary ${JSON.stringify(summary)}`);
+    }
+    return events;
+  },
   // `target=socket jdk=17 fileSize=4096 pageCache=miss scatterGather=off checksumOffload=off`: one
   // FileChannel.transferTo on Linux. The diagram draws the sendfile path, so the model must say
   // the JDK goes straight to sendfile for that target; the events are then sendfile()'s.

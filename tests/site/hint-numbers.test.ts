@@ -70,6 +70,7 @@ const FACTS: Record<string, readonly Fact[]> = {
     {says: /1 skb and (1) interrupt/, model: () => eightPages().ringInterrupts},
   ],
   '06-mmap-nio': [],
+  '07-beyond-sendfile': [],
 };
 
 // Counts that are not the model's output but the wording of a hint ("one call", "one more word").

@@ -32,6 +32,12 @@ const CASES = [
     expect: ['if (PREFETCH_IN_VIEW && IOSupported && el && isInternal) {', 'const PREFETCH_IN_VIEW = false;', 'window.docusaurus.preload(targetLink);'],
     gone: ['        if (IOSupported && el && isInternal) {'],
   },
+  {
+    loader: 'client-entry.cjs',
+    module: '@docusaurus/core/lib/client/clientEntry.js',
+    expect: ['.then(() => new Promise((resolve) => setTimeout(resolve, 0)))', 'startTransition(renderApp);'],
+    gone: ['preload(window.location.pathname).then(() => {'],
+  },
 ] as const;
 
 describe('start-up loaders rewrite the modules installed today', () => {

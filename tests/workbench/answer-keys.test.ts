@@ -21,8 +21,8 @@ function chapterOf(folder: string) {
 }
 
 describe('answer-key fixtures cover the exercises', () => {
-  it('has one fixture and one answer-key entry for every function a learner writes in chapters 1-6', () => {
-    for (const chapter of CHAPTERS.filter((c) => Number(c.number) <= 6)) {
+  it('has one fixture and one answer-key entry for every function a learner writes', () => {
+    for (const chapter of CHAPTERS) {
       const folder = chapter.exercise.folder;
       const starter = path.join(REPO_ROOT, 'exercises', folder, '.pristine', `${chapter.exercise.module}.ts`);
       const written = gradedFunctions(starter).map((f) => f.name).sort();

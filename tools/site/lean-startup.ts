@@ -7,7 +7,9 @@
 // Three more cut or spread the work that follows hydration: the re-renders for
 // useIsBrowser() and useWindowSize() become transitions (loaders/browser-context.cjs,
 // loaders/window-size.cjs), and links no longer prefetch their pages as they scroll into view
-// (loaders/link-prefetch.cjs; hovering or touching a link still does).
+// (loaders/link-prefetch.cjs; hovering or touching a link still does). React starts in a task
+// of its own after main.js (loaders/client-entry.cjs), now that a page's route scripts are
+// loaded before main.js runs (route-scripts.ts).
 // Each loader fails the build if its module's layout changes, rather than quietly doing nothing.
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
@@ -36,6 +38,10 @@ export default function leanStartupPlugin(context: LoadContext): Plugin {
           {
             test: /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]exports[\\/]Link\.js$/,
             use: [{loader: path.join(loaders, 'link-prefetch.cjs')}],
+          },
+          {
+            test: /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]clientEntry\.js$/,
+            use: [{loader: path.join(loaders, 'client-entry.cjs')}],
           },
           {
             test: /[\\/]@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/,

@@ -22,7 +22,14 @@ describe('<CourseMap>', () => {
     });
     render(<CourseMap />);
     for (const chapter of CHAPTERS) {
-      const link = screen.getByRole('link', {name: `第 ${Number(chapter.number)} 章的页面标题`});
+      const title = `第 ${Number(chapter.number)} 章的页面标题`;
+      if (chapter.status === 'planned') {
+        // A planned chapter has no page to link to yet: its title is shown as plain text.
+        expect(screen.queryByRole('link', {name: title})).toBeNull();
+        expect(screen.getByText(title)).toBeTruthy();
+        continue;
+      }
+      const link = screen.getByRole('link', {name: title});
       expect(link.getAttribute('href')).toBe(`/docs/${chapter.slug}/`);
     }
   });
