@@ -263,7 +263,8 @@ export function describeBuiltPages(title: string, pages: readonly string[]): voi
   baseUrl = inject('baseUrl');
 
   afterAll(async () => {
-    await (await browser)?.close();
+    const launched = await browser?.catch(() => undefined);
+    await launched?.close();
   });
 
   describe(title, () => {
