@@ -55,7 +55,7 @@ export async function pageRevealed(page: Page): Promise<void> {
 /** Resolves once React has hydrated the page and run its effects (an idle callback, then a frame). */
 export async function ready(page: Page): Promise<void> {
   await appStarted(page);
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve), {timeout: 2000})));
 }
 
 /**
@@ -66,5 +66,5 @@ export async function ready(page: Page): Promise<void> {
 export async function settle(page: Page): Promise<void> {
   await appStarted(page);
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve), {timeout: 2000})));
 }

@@ -146,7 +146,7 @@ async function visitLight(urlPath: string): Promise<LightVisit> {
     const axe = await after(async () => {
       await page.setViewportSize({width: 1280, height: 720});
       await page.waitForFunction(() => window.innerWidth === 1280);
-      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve), {timeout: 2000})));
       return seriousFindings((await axeBuilder(page).analyze()).violations);
     });
     return {mains, removals, diagrams, liveFailures, bundles, axe, errors: [...recorders.errors], foreignRequests: [...recorders.foreignRequests]};
