@@ -1,7 +1,6 @@
 // Behaviour a reader relies on, checked in the real browser: offline search in both
-// languages, quiz answers surviving a reload, live components explaining bad input (chapters 3
-// and 7, the latter in both languages), and a
-// landing page that is a course map.
+// languages, quiz answers surviving a reload, live components explaining bad input (chapter 3,
+// and chapter 7 in both languages), and a landing page that is a course map.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {appStarted, launchChromium} from '../support/browser';
