@@ -30,3 +30,24 @@ export function chineseFont(): string | null {
   const families = withGlyphs.stdout.split('\n').flatMap((line) => line.split(',').map((name) => name.trim()));
   return family !== '' && families.includes(family) ? family : null;
 }
+
+const rounded = (values: readonly number[]) => values.map((value) => Number(value.toFixed(2)));
+
+export function machineFacts(chromium: string, loadAverageStart: readonly number[]): MachineFacts {
+  const cores = cpus();
+  return {
+    cpuModel: cores[0]?.model.trim() ?? 'unknown',
+    cpus: cores.length,
+    memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+    kernel: release(),
+    node: process.version,
+    chromium,
+    loadAverageStart: rounded(loadAverageStart),
+    loadAverageEnd: rounded(loadavg()),
+    chineseFont: chineseFont(),
+  };
+}
+
+export function loadAverageNow(): number[] {
+  return loadavg();
+}

@@ -1,6 +1,6 @@
 // Behaviour a reader relies on, checked in the real browser: offline search in both
-// languages, quiz answers surviving a reload, live components explaining bad input, and a
-// landing page that is a course map.
+// languages, quiz answers surviving a reload, live components explaining bad input (chapter 3,
+// and chapter 7 in both languages), and a landing page that is a course map.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {appStarted, launchChromium} from '../support/browser';
@@ -73,6 +73,34 @@ describe('the built site in use', () => {
     expect(await dataPath.locator('[data-live-readout]').innerText()).toMatch(/^Step 1 of/);
     await context.close();
   });
+
+  // Chapter 7's splice pipeline, in both languages: a size that is not a number, a negative one
+  // and a pipe larger than an unprivileged F_SETPIPE_SZ may ask for each get a sentence, and the
+  // component keeps stepping the last valid transfer.
+  for (const {locale, prefix, nan, negative, pipeMax} of [
+    {locale: 'en', prefix: '', nan: 'File size must be a number; got "NaN".', negative: /File size cannot be negative/, pipeMax: /pipe-max-size/},
+    {locale: 'zh-Hans', prefix: '/zh-Hans', nan: '文件大小必须是数字；输入的是“NaN”。', negative: /文件大小不能是负数/, pipeMax: /pipe-max-size/},
+  ]) {
+    it(`explains bad sizes in chapter 7's splice pipeline (${locale}), and keeps working`, async () => {
+      const page = await open(`${prefix}/docs/beyond-sendfile/`);
+      const pipeline = page.locator('[data-live-component="SplicePipeline"]');
+      await pipeline.scrollIntoViewIfNeeded();
+      const [fileField, pipeField] = [pipeline.locator('input[type="text"]').nth(0), pipeline.locator('input[type="text"]').nth(1)];
+      await fileField.fill('NaN');
+      await expect.poll(() => pipeline.getByRole('alert').innerText()).toBe(nan);
+      await fileField.fill('-5');
+      await expect.poll(() => pipeline.getByRole('alert').innerText()).toMatch(negative);
+      await fileField.fill('100');
+      // 2 MiB is more than pipe-max-size (1 MiB by default).
+      await pipeField.fill('2');
+      await pipeline.locator('select').nth(1).selectOption('MiB');
+      await expect.poll(() => pipeline.getByRole('alert').innerText()).toMatch(pipeMax);
+      const before = await pipeline.locator('[data-live-readout]').innerText();
+      await pipeline.locator('[data-live-click]').click();
+      expect(await pipeline.locator('[data-live-readout]').innerText()).not.toBe(before);
+      await context.close();
+    });
+  }
 
   it('keeps what a reader typed before the page\'s scripts started', async () => {
     context = await browser.newContext();

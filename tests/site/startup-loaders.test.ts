@@ -35,7 +35,7 @@ const CASES = [
   {
     loader: 'client-entry.cjs',
     module: '@docusaurus/core/lib/client/clientEntry.js',
-    expect: ['.then(() => new Promise((resolve) => setTimeout(resolve, 0)))', 'startTransition(renderApp);'],
+    expect: ['const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));', '.then(() => preload(window.location.pathname))', '.then(nextTask)', 'startTransition(renderApp);'],
     gone: ['preload(window.location.pathname).then(() => {'],
   },
 ] as const;

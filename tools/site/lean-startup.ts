@@ -11,15 +11,31 @@
 // of its own after main.js (loaders/client-entry.cjs), now that a page's route scripts are
 // loaded before main.js runs (route-scripts.ts).
 // Each loader fails the build if its module's layout changes, rather than quietly doing nothing.
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+
+function loaderFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.cjs'))
+    .map((name) => path.join(dir, name));
+}
+
+function hasPersistentCache(config: object): boolean {
+  const cache = (config as {experiments?: {cache?: unknown}}).experiments?.cache;
+  return typeof cache === 'object' && cache !== null;
+}
 
 export default function leanStartupPlugin(context: LoadContext): Plugin {
   const loaders = path.join(context.siteDir, 'tools', 'site', 'loaders');
   const searchConstants = path.join(context.generatedFilesDir, '@easyops-cn', 'docusaurus-search-local', 'default', 'generated-constants.js');
   return {
     name: 'zc-lean-startup',
-    configureWebpack: () => ({
+    configureWebpack: (config) => ({
+      // Rspack's persistent cache keys on the modules, not on the loaders that rewrote them: an
+      // edited loader would leave yesterday's output in the build. Listing the loaders as build
+      // dependencies makes a change to any of them start the cache afresh.
+      ...(hasPersistentCache(config) ? {experiments: {cache: {buildDependencies: loaderFiles(loaders)}}} : {}),
       module: {
         rules: [
           {

@@ -1,10 +1,11 @@
-// Rspack loader for @docusaurus/core's clientEntry. main.js loads the current route's chunks
-// (preload) and then starts React (hydrateRoot inside a transition). Since each page lists its
-// route's scripts (tools/site/route-scripts.ts) those chunks are already loaded when main.js
-// runs, so the promise settles at once and React's set-up (the root, an event listener for
-// every event type) would run in the same task as main.js's evaluation, making one long task
-// out of two. Starting React from a new task lets the browser paint or handle input between
-// them. Throws, failing the build, if the code it rewrites is no longer there.
+// Rspack loader for @docusaurus/core's clientEntry. main.js evaluates its modules, then loads
+// the current route's modules (preload) and then starts React (hydrateRoot inside a
+// transition). Since each page lists its route's scripts (tools/site/route-scripts.ts), their
+// chunks are already there when main.js runs, so preload settles at once: the route's modules
+// (a chapter's MDX and the model figures it computes) and React's set-up (the root, a listener
+// for every event type) would all run in the task that evaluates main.js, one long task made of
+// three. Each now starts from a task of its own, so the browser can paint or handle input
+// between them. Throws, failing the build, if the code it rewrites is no longer there.
 'use strict';
 
 const START = `    preload(window.location.pathname).then(() => {
@@ -17,8 +18,10 @@ module.exports = function clientEntryLoader(source) {
   }
   return source.replace(
     START,
-    `    preload(window.location.pathname)
-        .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    `    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    nextTask()
+        .then(() => preload(window.location.pathname))
+        .then(nextTask)
         .then(() => {
         startTransition(renderApp);
     });`,
