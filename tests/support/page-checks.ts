@@ -274,9 +274,6 @@ export function describeBuiltPages(title: string, pages: readonly string[]): voi
 
     for (const urlPath of checked) {
       it(`keeps ${urlPath} readable in dark mode (axe contrast, diagrams drawn)`, async () => {
-        // The light visit loads alongside: much of a visit is waiting (for the network to go
-        // quiet, for images), which the other fills.
-        light(urlPath).catch(() => undefined);
         const visit = await dark(urlPath);
         expect(valueOf(visit.theme)).toBe('dark');
         valueOf(visit.diagrams);
