@@ -2,22 +2,15 @@
 // diagrams are pre-rendered SVG files), and the chunks every page shares hold none of it;
 // the shared bundle does no start-up work the course does not need; and a page paints
 // before its scripts start.
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {appStarted, launchChromium} from '../support/browser';
 import {CODE_LANGUAGES} from '../../tools/site/code-themes';
-import {BUILD_DIR, builtPages} from '../support/site-pages';
+import {containsMermaid} from '../support/page-checks';
+import {builtFile} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
-
-// Strings only Mermaid's own code contains (its API object, its error text, its parsers).
-const MERMAID_SIGNATURES = ['mermaidAPI', 'Syntax error in text', 'langium', 'chevrotain'];
-
-function containsMermaid(source: string): string | undefined {
-  return MERMAID_SIGNATURES.find((signature) => source.includes(signature));
-}
 
 let browser: Browser;
 
@@ -37,17 +30,14 @@ async function scriptsLoaded(urlPath: string): Promise<{scripts: string[]; liveD
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
   });
-  await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'networkidle'});
+  await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+  await appStarted(page);
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y <= height; y += 700) await page.evaluate((top) => window.scrollTo(0, top), y);
   await page.waitForLoadState('networkidle');
   const liveDiagrams = await page.locator('[data-mermaid-frame]:not([data-mermaid-state="static"])').count();
   await context.close();
   return {scripts, liveDiagrams};
-}
-
-function builtFile(urlPathname: string): string {
-  return readFileSync(path.join(BUILD_DIR, urlPathname), 'utf8');
 }
 
 /**
@@ -80,14 +70,8 @@ describe('Mermaid stays out of the pages', () => {
     }
   });
 
-  for (const urlPath of builtPages().filter((p) => p.startsWith('/docs/') || p.startsWith('/zh-Hans/docs/') || p === '/' || p === '/zh-Hans/')) {
-    it(`${urlPath}: loads no Mermaid code, its diagrams being pre-rendered`, async () => {
-      const {scripts, liveDiagrams} = await scriptsLoaded(urlPath);
-      expect(liveDiagrams, 'diagrams not pre-rendered (run `npm run diagrams`)').toBe(0);
-      const withMermaid = scripts.filter((script) => containsMermaid(builtFile(script)));
-      expect(withMermaid, 'scripts with Mermaid code').toEqual([]);
-    });
-  }
+  // Every page's own check (it loads no Mermaid code, its diagrams being pre-rendered) runs in
+  // tests/e2e/pages-*.test.ts, on the visit each page gets there (tests/support/page-checks.ts).
 });
 
 // Start-up work every page used to pay for (tools/site/lean-startup.ts): prism-react-renderer
@@ -209,6 +193,78 @@ describe('the page paints before the app starts', () => {
     for (const script of initialScripts('/docs/sendfile/')) {
       // Appended by the boot script itself, while the HTML is parsed, not after a frame.
       expect(added.find(([src]) => src === script)?.[2], `document state when ${script} started`).toBe('loading');
+    }
+  });
+});
+
+// tools/site/loaders/link-prefetch.cjs: a link no longer prefetches its page when it scrolls into
+// view (each prefetch was a long task at 4x CPU); hovering it still preloads the page.
+describe('other pages load when a reader points at them, not before', () => {
+  const PAGE = '/docs/sendfile/';
+  // Notes every <link rel=prefetch> added to the page, from the first byte.
+  const RECORD_PREFETCHES = `
+    window.__zcPrefetches = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node instanceof HTMLLinkElement && node.rel === 'prefetch') window.__zcPrefetches.push(node.href);
+      }
+    }).observe(document, {subtree: true, childList: true});
+  `;
+
+  it(`${PAGE}: on a phone it starts without any other page's scripts; hovering a link to another doc at desktop size preloads its scripts`, async () => {
+    // At desktop size: the scripts each sidebar and pagination link to another doc brings in.
+    const otherRoutes = new Set<string>();
+    const desktop = await browser.newContext({viewport: {width: 1280, height: 800}});
+    try {
+      const page = await desktop.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('.js')) fetched.push(new URL(request.url()).pathname);
+      });
+      await page.goto(`${baseUrl}${PAGE}`, {waitUntil: 'load'});
+      await appStarted(page);
+      await page.waitForLoadState('networkidle');
+      // The pagination's next link first, then the sidebar's and the navbar's (the home page).
+      const LINKS = '.pagination-nav__link, nav.menu a.menu__link, a.navbar__brand';
+      const links = page.locator(`.pagination-nav__link--next[href^="/docs/"], nav.menu a.menu__link[href^="/docs/"]:visible, a.navbar__brand[href="/"]`);
+      const hrefs = [...new Set(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? '')))].filter((href) => href !== PAGE);
+      expect(hrefs.length, 'links to other pages').toBeGreaterThan(3);
+      for (const [i, href] of hrefs.entries()) {
+        const link = page.locator(LINKS.split(', ').map((selector) => `${selector}[href="${href}"]:visible`).join(', ')).first();
+        // A sidebar category may have folded away meanwhile.
+        if (!(await link.isVisible())) continue;
+        const before = fetched.length;
+        await link.hover();
+        if (i === 0) await expect.poll(() => fetched.length, {message: `scripts preloaded on hovering ${href}`}).toBeGreaterThan(before);
+        // Docusaurus's own preload, which the hover started: it resolves once those scripts have run.
+        await page.evaluate((route) => (window as unknown as {docusaurus: {preload(path: string): Promise<unknown>}}).docusaurus.preload(route), href);
+        for (const script of fetched.slice(before)) otherRoutes.add(script);
+      }
+    } finally {
+      await desktop.close();
+    }
+    expect(otherRoutes.size, 'scripts of other docs').toBeGreaterThan(0);
+
+    // On a phone, from the first byte until three seconds after load.
+    const phone = await browser.newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
+    try {
+      const page = await phone.newPage();
+      await page.addInitScript({content: RECORD_PREFETCHES});
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.endsWith('.js')) fetched.push(new URL(request.url()).pathname);
+      });
+      await page.goto(`${baseUrl}${PAGE}`, {waitUntil: 'load'});
+      await appStarted(page);
+      // Nothing to wait for: the check is that nothing happens in the seconds a reader starts reading.
+      await page.waitForTimeout(3000);
+      const prefetched = await page.evaluate(() => (window as unknown as {__zcPrefetches: string[]}).__zcPrefetches);
+      expect({
+        prefetched: [...new Set(prefetched.map((href) => new URL(href).pathname))],
+        otherPagesScripts: [...new Set(fetched.filter((script) => otherRoutes.has(script)))],
+      }).toEqual({prefetched: [], otherPagesScripts: []});
+    } finally {
+      await phone.close();
     }
   });
 });

@@ -6,8 +6,8 @@
 // code without hydrating it token by token. These tests fail if any of that comes back, or if
 // code blocks stop working because of it.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Browser, Page} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import type {Browser} from 'playwright-core';
+import {launchChromium, ready} from '../support/browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
@@ -22,50 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// Records, from the first byte, every element removed from inside the article.
-const RECORD_REMOVALS = `
-  window.__zcRemoved = [];
-  new MutationObserver((records) => {
-    for (const record of records) {
-      const inArticle = record.target instanceof Element && record.target.closest('article');
-      if (!inArticle) continue;
-      for (const node of record.removedNodes) {
-        if (node instanceof Element) window.__zcRemoved.push(node.tagName.toLowerCase() + '.' + String(node.className).split(' ').slice(0, 2).join('.'));
-      }
-    }
-  }).observe(document, {subtree: true, childList: true});
-`;
-
-/** Waits until the page has hydrated and settled. */
-async function settle(page: Page): Promise<void> {
-  await appStarted(page);
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve))));
-}
-
+// The per-page check, that nothing inside the article is removed while a page loads (light and
+// dark), runs in tests/e2e/pages-*.test.ts on the visits every page gets there
+// (tests/support/page-checks.ts, RECORD_REMOVALS).
 const docPages = builtPages().filter((p) => /^\/(zh-Hans\/)?docs\/./.test(p));
 
 describe('hydration keeps the server markup', () => {
   it('has pages with code blocks and tabs to check', () => {
     expect(docPages).toContain('/docs/mmap-and-java-nio/');
   });
-
-  for (const urlPath of docPages) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      it(`${urlPath} (${colorScheme}): nothing inside the article is removed while the page loads`, async () => {
-        const context = await browser.newContext({colorScheme, viewport: {width: 412, height: 823}});
-        try {
-          const page = await context.newPage();
-          await page.addInitScript({content: RECORD_REMOVALS});
-          await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
-          await settle(page);
-          expect(await page.evaluate(() => (window as unknown as {__zcRemoved: string[]}).__zcRemoved)).toEqual([]);
-        } finally {
-          await context.close();
-        }
-      });
-    }
-  }
 });
 
 describe('code colours come from CSS, per colour mode', () => {
@@ -74,7 +39,7 @@ describe('code colours come from CSS, per colour mode', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const block = page.locator('.prism-code.language-c').first();
       return {
         keyword: await block.locator('.token.keyword').first().evaluate((el) => getComputedStyle(el).color),
@@ -101,7 +66,7 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       // React marks each element it hydrated or created with a __reactFiber$<id> property.
       const hydrated = (selector: string) =>
         page.locator(selector).evaluateAll((elements) => elements.map((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber$'))));
@@ -119,7 +84,7 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const block = page.locator('.theme-code-block', {has: page.locator('.prism-code.language-c')}).first();
       await block.scrollIntoViewIfNeeded();
       await block.hover();
@@ -142,12 +107,12 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/mmap-and-java-nio/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const firstTabs = page.locator('.theme-tabs-container').first();
       await expect.poll(() => firstTabs.getByRole('tab', {selected: true}).innerText()).toBe('C');
       await firstTabs.getByRole('tab', {name: 'Java'}).click();
       await page.reload({waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       const tabs = page.locator('.theme-tabs-container').first();
       await expect.poll(() => tabs.getByRole('tab', {selected: true}).innerText()).toBe('Java');
       await expect.poll(() => tabs.locator('[role="tabpanel"]:not([hidden]) .prism-code.language-java .token.keyword').count()).toBeGreaterThan(10);
@@ -161,7 +126,7 @@ describe('code blocks after hydration', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
-      await settle(page);
+      await ready(page);
       await page.locator('nav a[href="/docs/mmap-and-java-nio/"]:visible').first().click();
       await page.waitForURL('**/docs/mmap-and-java-nio/');
       await expect.poll(() => page.locator('.prism-code.language-c .token.keyword').count()).toBeGreaterThan(10);

@@ -63,7 +63,7 @@ async function isFocused(element: Locator): Promise<boolean> {
 }
 
 async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({page}).analyze();
+  const axe = await new AxeBuilder({page}).options({resultTypes: ['violations']}).analyze();
   return axe.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);

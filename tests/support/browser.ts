@@ -51,3 +51,20 @@ export async function appStarted(page: Page): Promise<void> {
 export async function pageRevealed(page: Page): Promise<void> {
   await page.waitForFunction((attribute) => document.documentElement.hasAttribute(attribute), REVEALED, {timeout: 20_000});
 }
+
+/** Resolves once React has hydrated the page and run its effects (an idle callback, then a frame). */
+export async function ready(page: Page): Promise<void> {
+  await appStarted(page);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve), {timeout: 2000})));
+}
+
+/**
+ * Resolves once the page has hydrated and settled: no request for half a second (the chunks
+ * that load after start-up have arrived and run), then an idle callback and a frame. For checks
+ * of everything a page does while it loads; `ready` is enough for a check of what hydration made.
+ */
+export async function settle(page: Page): Promise<void> {
+  await appStarted(page);
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(resolve), {timeout: 2000})));
+}

@@ -1,5 +1,5 @@
 // Every page of the built site, in both locales, found from the build output itself.
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 
 // ZC_BUILD_DIR lets a second build (another locale, an experiment) be tested without touching build/.
@@ -22,4 +22,19 @@ export function builtPages(dir = BUILD_DIR, prefix = '/'): string[] {
     }
   }
   return pages.sort();
+}
+
+/** A file of the build by its URL path ("/assets/js/main.1234.js"). */
+export function builtFile(urlPathname: string, dir = BUILD_DIR): string {
+  return readFileSync(path.join(dir, urlPathname), 'utf8');
+}
+
+/**
+ * The pages whose per-page browser checks run (tests/support/page-checks.ts): all of them, or
+ * only those listed in ZC_PAGES, comma-separated, for a quick local run, e.g.
+ * `ZC_PAGES=/docs/sendfile/,/zh-Hans/ npx vitest run --project e2e tests/e2e/pages-en.test.ts`.
+ */
+export function pagesToCheck(pages: readonly string[], env = process.env.ZC_PAGES): string[] {
+  const chosen = (env ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return chosen.length === 0 ? [...pages] : pages.filter((p) => chosen.includes(p));
 }
