@@ -1,12 +1,10 @@
 // tools/site/route-scripts.ts: a page lists its route's scripts, so main.js finds them loaded
 // and fetches nothing more before React starts. Without it, main.js appended a <script> for each
 // of the route's chunks while it was evaluated (a long task), and they downloaded only then.
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {appStarted, launchChromium} from '../support/browser';
-import {BUILD_DIR} from '../support/site-pages';
+import {builtFile} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -21,7 +19,7 @@ afterAll(async () => {
 
 // The chunk that registers the offline worker (@docusaurus/plugin-pwa) is loaded on purpose
 // at start-up, whatever the page.
-const isWorkerRegistration = (urlPath: string) => readFileSync(path.join(BUILD_DIR, urlPath), 'utf8').includes('serviceWorker.register');
+const isWorkerRegistration = (urlPath: string) => builtFile(urlPath).includes('serviceWorker.register');
 
 describe('a page lists the scripts of its route', () => {
   for (const urlPath of ['/', '/docs/sendfile/', '/docs/teach/cards/sendfile/', '/zh-Hans/docs/beyond-sendfile/']) {

@@ -1,8 +1,8 @@
 // Each built page names the scripts of its own route, so they download with main.js instead of
 // after it. Docusaurus's HTML lists only runtime~main.js and main.js (with the Rspack build, its
 // per-page script list comes out empty); main.js then matched the route and appended a <script>
-// for each of the route's chunks while it was being evaluated. In a trace of /docs/sendfile/
-// (2026-12-05) that was 40 of main.js's 130 ms evaluation, one long task, plus a second round
+// for each of the route's chunks while it was being evaluated. In one trace of /docs/sendfile/
+// (2026-12-05, the course's 2-vCPU VM, not quiet) that was about 40 of main.js's 130 ms evaluation, one long task, plus a second round
 // trip before the app could start.
 //
 // At build time this plugin records, for every named chunk (a registry entry such as

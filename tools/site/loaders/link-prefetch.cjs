@@ -1,7 +1,8 @@
 // Rspack loader for @docusaurus/core's Link. Docusaurus gives every internal link its own
 // IntersectionObserver and prefetches the link's page scripts once it scrolls into view. A trace
-// of /docs/exercises/ (2026-12-05, after these prefetches had been moved to idle callbacks) showed
-// fifteen to twenty idle tasks of 13-42 ms each, almost all of it appending <link rel=prefetch>
+// of /docs/exercises/ (2026-12-05, 2-vCPU VM with other work running, after these prefetches had
+// been moved to idle callbacks) showed fifteen to twenty idle tasks of 13-42 ms each, almost all
+// of it appending <link rel=prefetch>
 // to <head>: at Lighthouse's 4x CPU each one is a long task, and together they were most of a
 // plain page's blocking time. The handler also builds a new observer each time React calls the
 // link's ref, which it does on every re-render.
