@@ -3,9 +3,9 @@
 // brings it back with focus on the Present button, in both languages, with fullscreen granted
 // and with fullscreen refused (the overlay), and axe finds nothing serious while presenting.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import {appStarted, launchChromium, pageRevealed} from '../support/browser';
+import {axeBuilder, seriousFindings} from '../support/page-checks';
 
 const baseUrl = inject('baseUrl');
 const VIEWPORT = {width: 1280, height: 720};
@@ -63,10 +63,7 @@ async function isFocused(element: Locator): Promise<boolean> {
 }
 
 async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({page}).options({resultTypes: ['violations']}).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  return seriousFindings((await axeBuilder(page).analyze()).violations);
 }
 
 /**

@@ -2,9 +2,9 @@
 // course map (after hydration, from this browser's storage), the map clears them after asking,
 // and corrupt stored data leaves the map working, with no error in the console.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {appStarted, launchChromium} from '../support/browser';
+import {axeBuilder, seriousFindings} from '../support/page-checks';
 import {CHAPTERS} from '../../src/data/course';
 
 const baseUrl = inject('baseUrl');
@@ -187,12 +187,9 @@ describe('reading progress on the course map', () => {
         await map.getByRole('button', {name: LOCALES[0].clear}).click();
         await map.getByRole('button', {name: LOCALES[0].confirm}).waitFor();
         // As the page checks do: every rule in light mode, contrast (wcag2aa) in dark mode.
-        const builder = new AxeBuilder({page: map}).include('article').options({resultTypes: ['violations']});
+        const builder = axeBuilder(map).include('article');
         const axe = await (colorScheme === 'dark' ? builder.withTags(['wcag2aa']) : builder).analyze();
-        const serious = axe.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-        expect(serious).toEqual([]);
+        expect(seriousFindings(axe.violations)).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
         await context.close();
