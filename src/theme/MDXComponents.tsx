@@ -9,6 +9,16 @@ import MethodCompare from '@site/src/components/MethodCompare';
 import PageFaults from '@site/src/components/PageFaults';
 import Quiz, {Choice, Question} from '@site/src/components/Quiz';
 import SyscallTimeline from '@site/src/components/SyscallTimeline';
+import type {ComponentProps} from 'react';
+
+/**
+ * A Markdown table scrolls sideways inside itself on a phone (Infima makes tables blocks with
+ * overflow: auto). Focusable, it can be scrolled with the arrow keys too (axe's
+ * scrollable-region-focusable); its role stays "table".
+ */
+function Table(props: ComponentProps<'table'>) {
+  return <table tabIndex={0} {...props} />;
+}
 
 // Components used across chapters are registered once here instead of imported per page.
 export default {
@@ -25,4 +35,5 @@ export default {
   Question,
   Choice,
   SyscallTimeline,
+  table: Table,
 };

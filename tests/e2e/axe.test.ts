@@ -1,8 +1,8 @@
 // The page checks run axe in legacy mode (tests/support/page-checks.ts: the same findings in a
 // third of the time). These tests make sure that the helper the page checks use still finds
-// what it should: a page given faint text, an image without a description and a nameless button
-// must fail, in light mode with every rule and in dark mode with the contrast rules, as the page
-// checks run them. Without them, a helper that found nothing would pass every page.
+// what it should: a page given faint text, an image without a description, a nameless button and
+// a link marked by colour alone must fail, in light and dark mode. Without them, a helper that
+// found nothing would pass every page.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {appStarted, launchChromium, pageRevealed} from '../support/browser';
@@ -29,7 +29,11 @@ const BREAK_PAGE = () => {
   const image = document.createElement('img');
   image.src = '/img/logo.svg';
   const button = document.createElement('button');
-  article.append(faint, image, button);
+  const text = document.createElement('p');
+  text.append('Running text with ', Object.assign(document.createElement('a'), {href: '#', textContent: 'a link'}), ' marked by colour alone.');
+  text.querySelector('a')!.style.textDecoration = 'none';
+  text.setAttribute('data-shown', '');
+  article.append(faint, image, button, text);
 };
 
 describe('axe as the page checks run it', () => {
@@ -41,15 +45,32 @@ describe('axe as the page checks run it', () => {
         await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
         await appStarted(page);
         await pageRevealed(page);
-        const run = async () => {
-          const builder = axeBuilder(page);
-          return seriousFindings((await (colorScheme === 'dark' ? builder.withTags(['wcag2aa']) : builder).analyze()).violations);
-        };
+        const run = async () => seriousFindings((await axeBuilder(page).analyze()).violations);
         expect(await run(), 'the chapter as built').toEqual([]);
         await page.evaluate(BREAK_PAGE);
         const rules = (await run()).map((finding) => finding.split(':')[0]);
-        expect(rules).toContain('color-contrast');
-        if (colorScheme === 'light') expect(rules).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'button-name']));
+        expect(rules).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'button-name']));
+        // The link green is far enough from the light theme's dark text, not from the dark theme's.
+        if (colorScheme === 'dark') expect(rules).toContain('link-in-text-block');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  // Found by the phone check on /docs/lab/, where the last scroll left the pointer on the footer:
+  // a hovered footer link took the light theme's green, 2.2:1 on the dark footer.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`keeps a hovered footer link readable in ${colorScheme} mode`, async () => {
+      const context = await browser.newContext({colorScheme, viewport: {width: 412, height: 823}});
+      try {
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/docs/exercises/`, {waitUntil: 'load'});
+        await appStarted(page);
+        const link = page.locator('.footer__link-item').first();
+        await link.hover();
+        const findings = seriousFindings((await axeBuilder(page).include('.footer').withRules(['color-contrast']).analyze()).violations);
+        expect(findings).toEqual([]);
       } finally {
         await context.close();
       }

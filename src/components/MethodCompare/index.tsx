@@ -219,7 +219,11 @@ export default function MethodCompare({
         ))}
       </p>
 
-      <div className={styles.tableWrap}>
+      <div
+        className={styles.tableWrap}
+        tabIndex={0}
+        role="region"
+        aria-label={translate({id: 'methodCompare.tableLabel', message: 'The two methods side by side'})}>
         <table className={styles.table}>
           <caption>
             <Translate
