@@ -35,7 +35,8 @@ interface Visit {
   readonly problems: string[];
 }
 
-async function visit(urlPath: string): Promise<Visit> {
+/** Opens a page and waits until React has started it; `revealed` also waits for every block to be shown. */
+async function visit(urlPath: string, revealed = true): Promise<Visit> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
@@ -49,7 +50,7 @@ async function visit(urlPath: string): Promise<Visit> {
   const response = await page.goto(`${server.url}${urlPath}`, {waitUntil: 'load'});
   if (response?.status() !== 200) problems.push(`the page itself answered ${response?.status()}`);
   await appStarted(page);
-  await pageRevealed(page);
+  if (revealed) await pageRevealed(page);
   return {page, problems};
 }
 
@@ -81,10 +82,11 @@ describe(`the course under ${SUBPATH}`, () => {
 
   for (const urlPath of pages) {
     it(`loads ${urlPath} with no missing file, no console error, and its diagrams from the sub-path`, async () => {
-      const {page, problems} = await visit(urlPath);
-      // Each diagram's image, checked where it is without scrolling to it (they are lazy): its
-      // address is under the sub-path, and that file loads and decodes as an image.
-      const images = await page.locator('[data-mermaid-frame] img:visible').evaluateAll((imgs) =>
+      // Nothing here needs the page laid out, so the reveal is not waited for.
+      const {page, problems} = await visit(urlPath, false);
+      // Each diagram's images, light and dark, checked without scrolling to them (they are lazy):
+      // each address is under the sub-path, and that file loads and decodes as an image.
+      const images = await page.locator('[data-mermaid-frame] img').evaluateAll((imgs) =>
         Promise.all(
           (imgs as HTMLImageElement[]).map(async (img) => {
             const probe = new Image();

@@ -238,7 +238,7 @@ async function exerciseLiveComponents(page: Page): Promise<string[]> {
 /**
  * Axe, keeping full detail for violations only: the passes of a long chapter are thousands of
  * nodes. Legacy mode runs axe once in the page itself. The default mode runs it per frame and then
- * opens a blank page, injects axe again and merges the partial results there: 2.5-3 times the
+ * opens a blank page, injects axe again and merges the partial results there: 2.3-2.8 times the
  * time for the same findings on these pages, which have no frames (measured on a 2-core VM, the
  * sendfile chapter: 4.1-4.9 s against 1.75 s). tests/e2e/axe.test.ts checks that it still finds
  * what it should, in both colour modes.
