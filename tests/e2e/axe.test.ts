@@ -3,21 +3,13 @@
 // what it should: a page given faint text, an image without a description, a nameless button and
 // a link marked by colour alone must fail, in light and dark mode. Without them, a helper that
 // found nothing would pass every page.
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Browser} from 'playwright-core';
-import {appStarted, launchChromium, pageRevealed} from '../support/browser';
-import {axeBuilder, seriousFindings} from '../support/page-checks';
+import {describe, expect, inject, it} from 'vitest';
+import {appStarted, pageRevealed} from '../support/browser';
+import {useBrowser} from '../support/test-browser';
+import {axeBuilder, axeFindings, seriousFindings} from '../support/page-checks';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Adds three faults at the end of the chapter's article, far below the first screen. */
 const BREAK_PAGE = () => {
@@ -39,13 +31,13 @@ const BREAK_PAGE = () => {
 describe('axe as the page checks run it', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`finds the faults added to a chapter in ${colorScheme} mode, and none before`, async () => {
-      const context = await browser.newContext({colorScheme, viewport: {width: 1280, height: 800}});
+      const context = await browser().newContext({colorScheme, viewport: {width: 1280, height: 800}});
       try {
         const page = await context.newPage();
         await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
         await appStarted(page);
         await pageRevealed(page);
-        const run = async () => seriousFindings((await axeBuilder(page).analyze()).violations);
+        const run = () => axeFindings(page);
         expect(await run(), 'the chapter as built').toEqual([]);
         await page.evaluate(BREAK_PAGE);
         const rules = (await run()).map((finding) => finding.split(':')[0]);
@@ -62,7 +54,7 @@ describe('axe as the page checks run it', () => {
   // a hovered footer link took the light theme's green, 2.2:1 on the dark footer.
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`keeps a hovered footer link readable in ${colorScheme} mode`, async () => {
-      const context = await browser.newContext({colorScheme, viewport: {width: 412, height: 823}});
+      const context = await browser().newContext({colorScheme, viewport: {width: 412, height: 823}});
       try {
         const page = await context.newPage();
         await page.goto(`${baseUrl}/docs/exercises/`, {waitUntil: 'load'});

@@ -3,28 +3,20 @@
 // the shared bundle does no start-up work the course does not need; and a page paints
 // before its scripts start.
 import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Browser} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import {describe, expect, inject, it} from 'vitest';
+import {appStarted} from '../support/browser';
+import {useBrowser} from '../support/test-browser';
 import {CODE_LANGUAGES} from '../../tools/site/code-themes';
 import {containsMermaid} from '../support/page-checks';
 import {builtFile} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The scripts a page loads while a reader scrolls through all of it. */
 async function scriptsLoaded(urlPath: string): Promise<{scripts: string[]; liveDiagrams: number}> {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const page = await context.newPage();
   const scripts: string[] = [];
   page.on('response', (response) => {
@@ -101,7 +93,7 @@ describe('start-up work in the shared bundle', () => {
   // with it (src/theme/CodeBlock/Content/String, tools/site/loaders/shallow-memo.cjs).
   for (const urlPath of ['/docs/mmap-and-java-nio/', '/zh-Hans/docs/sendfile/']) {
     it(`${urlPath}: compares no strings with the locale's collation while it starts, on a phone`, async () => {
-      const context = await browser.newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
+      const context = await browser().newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
       try {
         const page = await context.newPage();
         await page.addInitScript({
@@ -144,7 +136,7 @@ describe('the page paints before the app starts', () => {
   type Start = {added: [string, number, DocumentReadyState][]; fetched: string[]; initiators: Record<string, string>; hydrated: boolean};
 
   async function startOf(urlPath: string, hidden = false): Promise<Start> {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
       await page.addInitScript({content: RECORD_SCRIPT_STARTS});
@@ -214,7 +206,7 @@ describe('other pages load when a reader points at them, not before', () => {
   it(`${PAGE}: on a phone it starts without any other page's scripts; hovering a link to another doc at desktop size preloads its scripts`, async () => {
     // At desktop size: the scripts each sidebar and pagination link to another doc brings in.
     const otherRoutes = new Set<string>();
-    const desktop = await browser.newContext({viewport: {width: 1280, height: 800}});
+    const desktop = await browser().newContext({viewport: {width: 1280, height: 800}});
     try {
       const page = await desktop.newPage();
       const fetched: string[] = [];
@@ -246,7 +238,7 @@ describe('other pages load when a reader points at them, not before', () => {
     expect(otherRoutes.size, 'scripts of other docs').toBeGreaterThan(0);
 
     // On a phone, from the first byte until three seconds after load.
-    const phone = await browser.newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
+    const phone = await browser().newContext({viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true});
     try {
       const page = await phone.newPage();
       await page.addInitScript({content: RECORD_PREFETCHES});

@@ -5,22 +5,14 @@
 // colour tokens with CSS instead, and src/theme/CodeBlock/Content keeps the server's highlighted
 // code without hydrating it token by token. These tests fail if any of that comes back, or if
 // code blocks stop working because of it.
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Browser} from 'playwright-core';
-import {launchChromium, ready} from '../support/browser';
+import {describe, expect, inject, it} from 'vitest';
+import {ready} from '../support/browser';
+import {useBrowser} from '../support/test-browser';
 import {builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // The per-page check, that nothing inside the article is removed while a page loads (light and
 // dark), runs in tests/e2e/pages-*.test.ts on the visits every page gets there
@@ -35,7 +27,7 @@ describe('hydration keeps the server markup', () => {
 
 describe('code colours come from CSS, per colour mode', () => {
   async function keywordColours(colorScheme: 'light' | 'dark'): Promise<{keyword: string; plain: string}> {
-    const context = await browser.newContext({colorScheme});
+    const context = await browser().newContext({colorScheme});
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
@@ -62,7 +54,7 @@ describe('code colours come from CSS, per colour mode', () => {
 
 describe('code blocks after hydration', () => {
   it('adopts every highlighted block as the server wrote it, with no React fibers for its tokens', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
@@ -80,7 +72,7 @@ describe('code blocks after hydration', () => {
   });
 
   it('copies the code and wraps long lines, the buttons being live React components', async () => {
-    const context = await browser.newContext({viewport: {width: 412, height: 823}, permissions: ['clipboard-read', 'clipboard-write']});
+    const context = await browser().newContext({viewport: {width: 412, height: 823}, permissions: ['clipboard-read', 'clipboard-write']});
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
@@ -103,7 +95,7 @@ describe('code blocks after hydration', () => {
   });
 
   it('shows the tab a reader chose, highlighted, when the page is loaded again', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/mmap-and-java-nio/`, {waitUntil: 'load'});
@@ -122,7 +114,7 @@ describe('code blocks after hydration', () => {
   });
 
   it('highlights code on a page reached by a link, rendered in the browser', async () => {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const context = await browser().newContext({viewport: {width: 1280, height: 900}});
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});

@@ -5,7 +5,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser, BrowserContext, Locator, Page} from 'playwright-core';
 import {appStarted, launchChromium, pageRevealed} from '../support/browser';
-import {axeBuilder, seriousFindings} from '../support/page-checks';
+import {axeFindings} from '../support/page-checks';
 
 const baseUrl = inject('baseUrl');
 const VIEWPORT = {width: 1280, height: 720};
@@ -62,10 +62,6 @@ async function isFocused(element: Locator): Promise<boolean> {
   return element.evaluate((node) => node === document.activeElement);
 }
 
-async function seriousAxeFindings(page: Page): Promise<string[]> {
-  return seriousFindings((await axeBuilder(page).analyze()).violations);
-}
-
 /**
  * Presents the chapter's DataPath and checks present mode on it; returns the mode the page chose.
  * `presentName` is the start of the button's accessible name in the page's language.
@@ -94,7 +90,7 @@ async function presentLiveComponent(page: Page, presentName: RegExp): Promise<st
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => readout.innerText()).not.toBe(before);
 
-  expect(await seriousAxeFindings(page), 'axe in present mode').toEqual([]);
+  expect(await axeFindings(page), 'axe in present mode').toEqual([]);
 
   await page.keyboard.press('Escape');
   await expect.poll(() => component.getAttribute('data-presenting')).toBeNull();

@@ -1,21 +1,13 @@
 // tools/site/route-scripts.ts: a page lists its route's scripts, so main.js finds them loaded
 // and fetches nothing more before React starts. Without it, main.js appended a <script> for each
 // of the route's chunks while it was evaluated (a long task), and they downloaded only then.
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Browser} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import {describe, expect, inject, it} from 'vitest';
+import {appStarted} from '../support/browser';
+import {useBrowser} from '../support/test-browser';
 import {builtFile} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // The chunk that registers the offline worker (@docusaurus/plugin-pwa) is loaded on purpose
 // at start-up, whatever the page.
@@ -24,7 +16,7 @@ const isWorkerRegistration = (urlPath: string) => builtFile(urlPath).includes('s
 describe('a page lists the scripts of its route', () => {
   for (const urlPath of ['/', '/docs/sendfile/', '/docs/teach/cards/sendfile/', '/zh-Hans/docs/beyond-sendfile/']) {
     it(`${urlPath}: React starts with no script fetched that the page did not list`, async () => {
-      const context = await browser.newContext();
+      const context = await browser().newContext();
       try {
         const page = await context.newPage();
         const errors: string[] = [];

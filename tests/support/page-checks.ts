@@ -9,7 +9,7 @@
 // test, failing with the error of the step it depends on.
 import {afterAll, describe, expect, inject, it} from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 import {appStarted, launchChromium, pageRevealed, settle} from './browser';
 import {builtFile, pagesToCheck} from './site-pages';
 
@@ -120,16 +120,33 @@ async function open(page: Page, urlPath: string): Promise<void> {
 
 const removed = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as {__zcRemoved: string[]}).__zcRemoved);
 
-async function visitLight(urlPath: string): Promise<LightVisit> {
-  const context = await (browser ??= launchChromium()).then((b) =>
-    b.newContext({colorScheme: 'light', reducedMotion: 'no-preference', viewport: {width: 412, height: 823}}),
-  );
+/** Runs `run` on what a step found, or passes on why the page did not open. */
+type After = <T>(run: () => Promise<T>) => Promise<Step<T>>;
+
+/**
+ * Opens the page in a fresh context with `options`, recording from the first byte, and reads the
+ * visit with `read`; a page that did not open fails every check with the reason.
+ */
+async function visit<T>(
+  urlPath: string,
+  options: BrowserContextOptions,
+  read: (page: Page, recorders: Recorders, after: After) => Promise<T>,
+): Promise<T> {
+  const context = await (browser ??= launchChromium()).then((b) => b.newContext(options));
   try {
     const page = await context.newPage();
     const recorders = record(page);
     const opened = await step(() => open(page, urlPath));
-    // A page that did not open fails every check with the reason.
-    const after = <T>(run: () => Promise<T>): Promise<Step<T>> => (opened.ok ? step(run) : Promise.resolve(opened));
+    const after: After = (run) => (opened.ok ? step(run) : Promise.resolve(opened));
+    return await read(page, recorders, after);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A phone in light mode. */
+function visitLight(urlPath: string): Promise<LightVisit> {
+  return visit(urlPath, {colorScheme: 'light', reducedMotion: 'no-preference', viewport: {width: 412, height: 823}}, async (page, recorders, after) => {
     const removals = await after(() => removed(page));
     // The page's content area: a <main> landmark, or Docusaurus's main wrapper on the search
     // page, which the search plugin renders without a <main> (axe rates that moderate).
@@ -145,30 +162,22 @@ async function visitLight(urlPath: string): Promise<LightVisit> {
     });
     // Every rule at the phone's width, as a reader on a phone meets the page: tables that scroll
     // sideways must take focus (scrollable-region-focusable), for instance.
-    const axe = await after(async () => seriousFindings((await axeBuilder(page).analyze()).violations));
+    const axe = await after(() => axeFindings(page));
     return {mains, removals, diagrams, liveFailures, bundles, axe, errors: [...recorders.errors], foreignRequests: [...recorders.foreignRequests]};
-  } finally {
-    await context.close();
-  }
+  });
 }
 
-async function visitDark(urlPath: string): Promise<DarkVisit> {
-  const context = await (browser ??= launchChromium()).then((b) => b.newContext({colorScheme: 'dark', viewport: {width: 1280, height: 800}}));
-  try {
-    const page = await context.newPage();
-    const recorders = record(page);
-    const opened = await step(() => open(page, urlPath));
-    const after = <T>(run: () => Promise<T>): Promise<Step<T>> => (opened.ok ? step(run) : Promise.resolve(opened));
+/** A desktop in dark mode. */
+function visitDark(urlPath: string): Promise<DarkVisit> {
+  return visit(urlPath, {colorScheme: 'dark', viewport: {width: 1280, height: 800}}, async (page, recorders, after) => {
     const removals = await after(() => removed(page));
     const theme = await after(() => page.locator('html').getAttribute('data-theme'));
     const diagrams = await after(() => renderDiagrams(page));
     // Every rule again: colours decide contrast (color-contrast) and whether a link in running text
     // stands out from the text around it (link-in-text-block).
-    const axe = await after(async () => seriousFindings((await axeBuilder(page).analyze()).violations));
+    const axe = await after(() => axeFindings(page));
     return {theme, removals, diagrams, axe, errors: [...recorders.errors]};
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 function memo<T>(visits: Map<string, Promise<T>>, urlPath: string, visit: (urlPath: string) => Promise<T>): Promise<T> {
@@ -254,6 +263,11 @@ export function seriousFindings(violations: AxeViolations): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+/** Axe's serious and critical findings on the page as it is now, every rule. */
+export async function axeFindings(page: Page): Promise<string[]> {
+  return seriousFindings((await axeBuilder(page).analyze()).violations);
 }
 
 /** Doc pages, whose hydration must keep the server's markup (tests/e2e/hydration.test.ts). */
