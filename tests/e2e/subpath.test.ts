@@ -1,43 +1,27 @@
 // The course published under a sub-path, as a fork's GitHub Pages site is: built with
 // BASE_URL=/zero-copy/ (the build layer of `npm test` makes build-subpath/) and served only
-// under /zero-copy/. Every page loads with nothing missing, the diagrams appear, the live
-// components start, search finds a chapter in both languages, and the language switch stays
-// under the sub-path.
-import {existsSync} from 'node:fs';
-import path from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {Browser, Page} from 'playwright-core';
-import {appStarted, launchChromium, pageRevealed} from '../support/browser';
-import {builtPages} from '../support/site-pages';
-import {startStaticServer, type StaticServer} from '../support/static-server';
+// under /zero-copy/ (tests/e2e/server.ts). The live components start, search finds a chapter in
+// both languages, and the language switch stays under the sub-path. Every page of this build is
+// also loaded by the page checks' phone visit (tests/support/page-checks.ts), which finds files
+// missing there, diagram images and links outside the sub-path.
+import {inject, describe, expect, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {appStarted, pageRevealed} from '../support/browser';
+import {findSubpathBreaks} from '../support/page-checks';
+import {builtPages, SUBPATH, SUBPATH_BUILD_DIR} from '../support/site-pages';
+import {useBrowser} from '../support/test-browser';
 
-export const SUBPATH = '/zero-copy/';
-export const SUBPATH_BUILD = path.resolve(import.meta.dirname, '..', '..', 'build-subpath');
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(SUBPATH_BUILD)) {
-    throw new Error(`No build-subpath/ folder: \`npm test\` builds it (BASE_URL=${SUBPATH} npx docusaurus build --out-dir build-subpath).`);
-  }
-  server = await startStaticServer(SUBPATH_BUILD, 0, SUBPATH);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const origin = inject('subpathOrigin');
+const browser = useBrowser();
 
 interface Visit {
   readonly page: Page;
   readonly problems: string[];
 }
 
-/** Opens a page and waits until React has started it; `revealed` also waits for every block to be shown. */
-async function visit(urlPath: string, revealed = true): Promise<Visit> {
-  const context = await browser.newContext();
+/** Opens a page and waits until React has started it and every block is shown. */
+async function visit(urlPath: string): Promise<Visit> {
+  const context = await browser().newContext();
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -47,10 +31,10 @@ async function visit(urlPath: string, revealed = true): Promise<Visit> {
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
-  const response = await page.goto(`${server.url}${urlPath}`, {waitUntil: 'load'});
+  const response = await page.goto(`${origin}${urlPath}`, {waitUntil: 'load'});
   if (response?.status() !== 200) problems.push(`the page itself answered ${response?.status()}`);
   await appStarted(page);
-  if (revealed) await pageRevealed(page);
+  await pageRevealed(page);
   return {page, problems};
 }
 
@@ -67,7 +51,7 @@ async function searchAndOpen(page: Page, query: string): Promise<string> {
 }
 
 describe(`the course under ${SUBPATH}`, () => {
-  const pages = builtPages(SUBPATH_BUILD, SUBPATH);
+  const pages = builtPages(SUBPATH_BUILD_DIR, SUBPATH);
 
   it('has every page in both locales', () => {
     expect(pages).toContain(SUBPATH);
@@ -75,38 +59,33 @@ describe(`the course under ${SUBPATH}`, () => {
     expect(pages).toContain(`${SUBPATH}zh-Hans/docs/sendfile/`);
   });
 
+  it('has the same pages as the site at /, which the page checks visit under the sub-path', () => {
+    expect(pages).toEqual(builtPages().map((urlPath) => `${SUBPATH}${urlPath.slice(1)}`));
+  });
+
   it('answers nothing outside the sub-path, as the host would', async () => {
-    const response = await fetch(`${server.url}/docs/sendfile/`);
+    const response = await fetch(`${origin}/docs/sendfile/`);
     expect(response.status).toBe(404);
   });
 
-  for (const urlPath of pages) {
-    it(`loads ${urlPath} with no missing file, no console error, and its diagrams from the sub-path`, async () => {
-      // Nothing here needs the page laid out, so the reveal is not waited for.
-      const {page, problems} = await visit(urlPath, false);
-      // Each diagram's images, light and dark, checked without scrolling to them (they are lazy):
-      // each address is under the sub-path, and that file loads and decodes as an image.
-      const images = await page.locator('[data-mermaid-frame] img').evaluateAll((imgs) =>
-        Promise.all(
-          (imgs as HTMLImageElement[]).map(async (img) => {
-            const probe = new Image();
-            probe.src = img.src;
-            const decoded = await probe.decode().then(() => probe.naturalWidth > 0, () => false);
-            return {src: img.getAttribute('src') ?? '', decoded};
-          }),
-        ),
-      );
-      for (const {src, decoded} of images) {
-        // Each locale is a site of its own, with its own copy of the static files.
-        expect(src).toMatch(new RegExp(`^${SUBPATH}(zh-Hans/)?diagrams/`));
-        expect(decoded, `${src} loads as an image`).toBe(true);
-      }
-      const links = await page.locator('a[href^="/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
-      expect(links.filter((href) => !href.startsWith(SUBPATH)), 'links that leave the sub-path').toEqual([]);
-      expect(problems).toEqual([]);
-      await page.context().close();
-    }, 60_000);
-  }
+  it("the page checks' probe finds a diagram image and a link outside the sub-path, and nothing before", async () => {
+    const {page} = await visit(`${SUBPATH}docs/sendfile/`);
+    expect(await findSubpathBreaks(page)).toEqual({images: [], links: []});
+    // The mistakes a hard-coded root path makes: a diagram and a link written as if the site were at /.
+    await page.evaluate(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-mermaid-frame] img');
+      if (!img) throw new Error('no diagram image on the page');
+      img.setAttribute('src', '/diagrams/missing.svg');
+      const link = document.createElement('a');
+      link.href = '/docs/dma/';
+      link.textContent = 'DMA';
+      document.querySelector('article')?.append(link);
+    });
+    const found = await findSubpathBreaks(page);
+    expect(found.images).toEqual(['/diagrams/missing.svg: not under /zero-copy/diagrams/', '/diagrams/missing.svg: does not load as an image']);
+    expect(found.links).toEqual(['/docs/dma/']);
+    await page.context().close();
+  }, 60_000);
 
   it('starts the live components: a click changes a readout', async () => {
     const {page, problems} = await visit(`${SUBPATH}docs/sendfile/`);

@@ -1,17 +1,20 @@
-// The checks every built page gets in a real headless Chromium (tests/e2e/pages-*.test.ts, one
-// file per locale so that the two run side by side): it renders without errors, every Mermaid
-// diagram becomes an SVG, every live component answers a click and a key, axe finds nothing
-// serious, nothing is fetched from another host, hydration removes nothing inside the article
-// (once CodeBlock and Tabs remounted, see tests/e2e/hydration.test.ts) and no Mermaid code is
-// loaded (see tests/e2e/bundles.test.ts).
-// Loading a page is most of a check's time, so each page is loaded twice in all, once per colour
-// mode, and every check of that mode reads what the one visit recorded. Each check stays its own
-// test, failing with the error of the step it depends on.
+// The checks every built page gets in a real headless Chromium (tests/e2e/pages-*.test.ts, half a
+// locale per file, so that two run side by side): it renders without errors or missing files,
+// every Mermaid diagram becomes an SVG, every live component answers a click and a key, axe finds
+// nothing serious, nothing is fetched from another host, hydration removes nothing inside the
+// article (once CodeBlock and Tabs remounted, see tests/e2e/hydration.test.ts), no Mermaid code is
+// loaded (see tests/e2e/bundles.test.ts), and under a sub-path nothing points outside it.
+// Loading a page is most of a check's time, so each page is loaded twice in all, and every check
+// reads what one of the two visits recorded: a phone in light mode, on the site as a fork publishes
+// it under /zero-copy/ (build-subpath/), and a desktop in dark mode, on the site at / (build/).
+// Each check stays its own test, failing with the error of the step it depends on.
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {afterAll, describe, expect, inject, it} from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
+import type {AxeResults, RunOptions} from 'axe-core';
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core';
 import {appStarted, launchChromium, pageRevealed, settle} from './browser';
-import {builtFile, pagesToCheck} from './site-pages';
+import {builtFile, pagesToCheck, SUBPATH, SUBPATH_BUILD_DIR} from './site-pages';
 
 // Strings only Mermaid's own code contains (its API object, its error text, its parsers).
 const MERMAID_SIGNATURES = ['mermaidAPI', 'Syntax error in text', 'langium', 'chevrotain'];
@@ -56,7 +59,15 @@ interface Diagrams {
   readonly notPrerendered: string[];
 }
 
-/** A phone in light mode: everything a reader does, recorded as plain values. */
+/** Under a sub-path: the diagram images and links that would break there. */
+interface SubpathFindings {
+  /** Diagram images, light and dark, whose address is outside the sub-path or that do not decode. */
+  readonly images: string[];
+  /** Site-relative links that leave the sub-path. */
+  readonly links: string[];
+}
+
+/** A phone in light mode, under /zero-copy/: everything a reader does, recorded as plain values. */
 interface LightVisit {
   readonly mains: Step<number>;
   /** Elements removed inside the article while the page loaded, before anything was clicked. */
@@ -65,21 +76,26 @@ interface LightVisit {
   readonly liveFailures: Step<string[]>;
   /** The scripts loaded by the time the page was scrolled to the bottom, and the diagrams Mermaid drew. */
   readonly bundles: Step<{scripts: string[]; liveDiagrams: number}>;
+  readonly subpath: Step<SubpathFindings>;
   readonly axe: Step<string[]>;
   readonly errors: string[];
   readonly foreignRequests: string[];
+  readonly failedResponses: string[];
 }
 
-/** A desktop in dark mode. */
+/** A desktop in dark mode, at /. */
 interface DarkVisit {
   readonly theme: Step<string | null>;
   readonly removals: Step<string[]>;
   readonly diagrams: Step<Diagrams>;
   readonly axe: Step<string[]>;
   readonly errors: string[];
+  readonly foreignRequests: string[];
+  readonly failedResponses: string[];
 }
 
 let baseUrl = '';
+let subpathOrigin = '';
 let browser: Promise<Browser> | undefined;
 const lightVisits = new Map<string, Promise<LightVisit>>();
 const darkVisits = new Map<string, Promise<DarkVisit>>();
@@ -87,12 +103,13 @@ const darkVisits = new Map<string, Promise<DarkVisit>>();
 interface Recorders {
   readonly errors: string[];
   readonly foreignRequests: string[];
+  /** Responses of 400 and above, the page's own included: a file missing under this base URL. */
+  readonly failedResponses: string[];
   readonly scripts: string[];
 }
 
-function record(page: Page): Recorders {
-  const recorders: Recorders = {errors: [], foreignRequests: [], scripts: []};
-  const origin = new URL(baseUrl).origin;
+function record(page: Page, origin: string): Recorders {
+  const recorders: Recorders = {errors: [], foreignRequests: [], failedResponses: [], scripts: []};
   page.on('console', (message) => {
     if (message.type() === 'error') recorders.errors.push(`console: ${message.text()}`);
   });
@@ -104,15 +121,16 @@ function record(page: Page): Recorders {
     }
   });
   page.on('response', (response) => {
+    if (response.status() >= 400) recorders.failedResponses.push(`${response.status()} ${response.url()}`);
     if (response.request().resourceType() === 'script') recorders.scripts.push(new URL(response.url()).pathname);
   });
   return recorders;
 }
 
 /** Loads the page until it has hydrated, shown every block and settled. */
-async function open(page: Page, urlPath: string): Promise<void> {
+async function open(page: Page, url: string): Promise<void> {
   await page.addInitScript({content: RECORD_REMOVALS});
-  await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
+  await page.goto(url, {waitUntil: 'load'});
   await appStarted(page);
   await pageRevealed(page);
   await settle(page);
@@ -124,19 +142,19 @@ const removed = (page: Page): Promise<string[]> => page.evaluate(() => (window a
 type After = <T>(run: () => Promise<T>) => Promise<Step<T>>;
 
 /**
- * Opens the page in a fresh context with `options`, recording from the first byte, and reads the
+ * Opens `url` in a fresh context with `options`, recording from the first byte, and reads the
  * visit with `read`; a page that did not open fails every check with the reason.
  */
 async function visit<T>(
-  urlPath: string,
+  url: string,
   options: BrowserContextOptions,
   read: (page: Page, recorders: Recorders, after: After) => Promise<T>,
 ): Promise<T> {
   const context = await (browser ??= launchChromium()).then((b) => b.newContext(options));
   try {
     const page = await context.newPage();
-    const recorders = record(page);
-    const opened = await step(() => open(page, urlPath));
+    const recorders = record(page, new URL(url).origin);
+    const opened = await step(() => open(page, url));
     const after: After = (run) => (opened.ok ? step(run) : Promise.resolve(opened));
     return await read(page, recorders, after);
   } finally {
@@ -144,9 +162,9 @@ async function visit<T>(
   }
 }
 
-/** A phone in light mode. */
+/** A phone in light mode, on the site built for and served under /zero-copy/. */
 function visitLight(urlPath: string): Promise<LightVisit> {
-  return visit(urlPath, {colorScheme: 'light', reducedMotion: 'no-preference', viewport: {width: 412, height: 823}}, async (page, recorders, after) => {
+  return visit(`${subpathOrigin}${SUBPATH}${urlPath.slice(1)}`, {colorScheme: 'light', reducedMotion: 'no-preference', viewport: {width: 412, height: 823}}, async (page, recorders, after) => {
     const removals = await after(() => removed(page));
     // The page's content area: a <main> landmark, or Docusaurus's main wrapper on the search
     // page, which the search plugin renders without a <main> (axe rates that moderate).
@@ -160,23 +178,43 @@ function visitLight(urlPath: string): Promise<LightVisit> {
       const liveDiagrams = await page.locator('[data-mermaid-frame]:not([data-mermaid-state="static"])').count();
       return {scripts: [...recorders.scripts], liveDiagrams};
     });
+    const subpath = await after(() => findSubpathBreaks(page));
     // Every rule at the phone's width, as a reader on a phone meets the page: tables that scroll
     // sideways must take focus (scrollable-region-focusable), for instance.
     const axe = await after(() => axeFindings(page));
-    return {mains, removals, diagrams, liveFailures, bundles, axe, errors: [...recorders.errors], foreignRequests: [...recorders.foreignRequests]};
+    return {
+      mains,
+      removals,
+      diagrams,
+      liveFailures,
+      bundles,
+      subpath,
+      axe,
+      errors: [...recorders.errors],
+      foreignRequests: [...recorders.foreignRequests],
+      failedResponses: [...recorders.failedResponses],
+    };
   });
 }
 
-/** A desktop in dark mode. */
+/** A desktop in dark mode, on the site at /. */
 function visitDark(urlPath: string): Promise<DarkVisit> {
-  return visit(urlPath, {colorScheme: 'dark', viewport: {width: 1280, height: 800}}, async (page, recorders, after) => {
+  return visit(`${baseUrl}${urlPath}`, {colorScheme: 'dark', viewport: {width: 1280, height: 800}}, async (page, recorders, after) => {
     const removals = await after(() => removed(page));
     const theme = await after(() => page.locator('html').getAttribute('data-theme'));
     const diagrams = await after(() => renderDiagrams(page));
     // Every rule again: colours decide contrast (color-contrast) and whether a link in running text
     // stands out from the text around it (link-in-text-block).
     const axe = await after(() => axeFindings(page));
-    return {theme, removals, diagrams, axe, errors: [...recorders.errors]};
+    return {
+      theme,
+      removals,
+      diagrams,
+      axe,
+      errors: [...recorders.errors],
+      foreignRequests: [...recorders.foreignRequests],
+      failedResponses: [...recorders.failedResponses],
+    };
   });
 }
 
@@ -219,6 +257,34 @@ async function renderDiagrams(page: Page): Promise<Diagrams> {
   return {count, drawn, notPrerendered};
 }
 
+/**
+ * What breaks on a site published under a sub-path: each diagram's images, light and dark, probed
+ * without scrolling to them (they are lazy), must have an address under the sub-path and decode;
+ * and no site-relative link may leave the sub-path.
+ */
+export async function findSubpathBreaks(page: Page): Promise<SubpathFindings> {
+  const images = await page.locator('[data-mermaid-frame] img').evaluateAll((imgs) =>
+    Promise.all(
+      (imgs as HTMLImageElement[]).map(async (img) => {
+        const probe = new Image();
+        probe.src = img.src;
+        const decoded = await probe.decode().then(() => probe.naturalWidth > 0, () => false);
+        return {src: img.getAttribute('src') ?? '', decoded};
+      }),
+    ),
+  );
+  // Each locale is a site of its own, with its own copy of the static files.
+  const underSubpath = new RegExp(`^${SUBPATH}(zh-Hans/)?diagrams/`);
+  const links = await page.locator('a[href^="/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+  return {
+    images: images.flatMap(({src, decoded}) => [
+      ...(underSubpath.test(src) ? [] : [`${src}: not under ${SUBPATH}diagrams/`]),
+      ...(decoded ? [] : [`${src}: does not load as an image`]),
+    ]),
+    links: links.filter((href) => !href.startsWith(SUBPATH)),
+  };
+}
+
 /** Each live component's readout must change after a click and after a key press. */
 async function exerciseLiveComponents(page: Page): Promise<string[]> {
   const failures: string[] = [];
@@ -244,30 +310,43 @@ async function exerciseLiveComponents(page: Page): Promise<string[]> {
   return failures;
 }
 
-/**
- * Axe, keeping full detail for violations only: the passes of a long chapter are thousands of
- * nodes. Legacy mode runs axe once in the page itself. The default mode runs it per frame and then
- * opens a blank page, injects axe again and merges the partial results there: 2.3-2.8 times the
- * time for the same findings on these pages, which have no frames (measured on a 2-core VM, the
- * sendfile chapter: 4.1-4.9 s against 1.75 s). tests/e2e/axe.test.ts checks that it still finds
- * what it should, in both colour modes.
- */
-export function axeBuilder(page: Page): AxeBuilder {
-  return new AxeBuilder({page}).options({resultTypes: ['violations']}).setLegacyMode(true);
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What axe looks at: the page, or only what matches `include`, with every rule or only `rules`. */
+export interface AxeScope {
+  readonly include?: string;
+  readonly rules?: readonly string[];
 }
 
-type AxeViolations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+/**
+ * Runs axe-core in the page itself, keeping full detail for violations only (the passes of a long
+ * chapter are thousands of nodes). @axe-core/playwright did the same in its legacy mode, but
+ * evaluated axe's source twice per run, and in its default mode ran axe per frame and merged the
+ * results in a blank page: on these pages, which have no frames, 0.65 s more per run for the same
+ * findings (measured on a 2-core VM). tests/e2e/axe.test.ts checks that it finds what it should.
+ */
+export async function runAxe(page: Page, scope: AxeScope = {}): Promise<AxeResults> {
+  await page.evaluate(AXE_SOURCE);
+  const options: RunOptions = {resultTypes: ['violations'], ...(scope.rules ? {runOnly: {type: 'rule', values: [...scope.rules]}} : {})};
+  return page.evaluate(
+    ({include, options}) => {
+      const {axe} = window as unknown as {axe: typeof import('axe-core')};
+      return axe.run(include ? {include: [include]} : document, options);
+    },
+    {include: scope.include, options},
+  );
+}
 
 /** Serious and critical findings, each as "rule: help (up to three targets)". */
-export function seriousFindings(violations: AxeViolations): string[] {
+export function seriousFindings(violations: AxeResults['violations']): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
-/** Axe's serious and critical findings on the page as it is now, every rule. */
-export async function axeFindings(page: Page): Promise<string[]> {
-  return seriousFindings((await axeBuilder(page).analyze()).violations);
+/** Axe's serious and critical findings on the page as it is now: every rule, unless `scope` narrows it. */
+export async function axeFindings(page: Page, scope: AxeScope = {}): Promise<string[]> {
+  return seriousFindings((await runAxe(page, scope)).violations);
 }
 
 /** Doc pages, whose hydration must keep the server's markup (tests/e2e/hydration.test.ts). */
@@ -282,6 +361,7 @@ const isBundlePage = (urlPath: string) => urlPath.startsWith('/docs/') || urlPat
 export function describeBuiltPages(title: string, pages: readonly string[]): void {
   const checked = pagesToCheck(pages);
   baseUrl = inject('baseUrl');
+  subpathOrigin = inject('subpathOrigin');
 
   afterAll(async () => {
     const launched = await browser?.catch(() => undefined);
@@ -300,9 +380,11 @@ export function describeBuiltPages(title: string, pages: readonly string[]): voi
         valueOf(visit.diagrams);
         expect(valueOf(visit.axe), 'axe in dark mode').toEqual([]);
         expect(visit.errors, 'console and page errors').toEqual([]);
+        expect(visit.failedResponses, 'missing files').toEqual([]);
+        expect(visit.foreignRequests, 'requests to other hosts').toEqual([]);
       });
 
-      it(`renders ${urlPath} cleanly on a phone, with diagrams, live components and no serious axe findings`, async () => {
+      it(`renders ${urlPath} cleanly on a phone, with diagrams, live components and no serious axe findings (under ${SUBPATH})`, async () => {
         const visit = await light(urlPath);
         expect(valueOf(visit.mains), 'main elements').toBeGreaterThan(0);
         const diagrams = valueOf(visit.diagrams);
@@ -316,6 +398,14 @@ export function describeBuiltPages(title: string, pages: readonly string[]): voi
         expect(visit.errors, 'console and page errors').toEqual([]);
         expect(visit.foreignRequests, 'requests to other hosts').toEqual([]);
       });
+
+      it(`serves ${urlPath} under ${SUBPATH} as a fork publishes it: no missing file, diagrams and links under the sub-path`, async () => {
+        const visit = await light(urlPath);
+        const {images, links} = valueOf(visit.subpath);
+        expect(images, 'diagram images').toEqual([]);
+        expect(links, 'links that leave the sub-path').toEqual([]);
+        expect(visit.failedResponses, 'missing files').toEqual([]);
+      });
     }
   });
 
@@ -325,7 +415,7 @@ export function describeBuiltPages(title: string, pages: readonly string[]): voi
     for (const urlPath of checked.filter(isDocPage)) {
       for (const colorScheme of ['light', 'dark'] as const) {
         it(`${urlPath} (${colorScheme}): nothing inside the article is removed while the page loads`, async () => {
-            const visit = await (colorScheme === 'light' ? light(urlPath) : dark(urlPath));
+          const visit = await (colorScheme === 'light' ? light(urlPath) : dark(urlPath));
           expect(valueOf(visit.removals)).toEqual([]);
         });
       }
@@ -339,7 +429,8 @@ export function describeBuiltPages(title: string, pages: readonly string[]): voi
       it(`${urlPath}: loads no Mermaid code, its diagrams being pre-rendered`, async () => {
         const {scripts, liveDiagrams} = valueOf((await light(urlPath)).bundles);
         expect(liveDiagrams, 'diagrams not pre-rendered (run `npm run diagrams`)').toBe(0);
-        const withMermaid = scripts.filter((script) => containsMermaid(builtFile(script)));
+        // The scripts came from build-subpath/, under the sub-path.
+        const withMermaid = scripts.filter((script) => containsMermaid(builtFile(script.slice(SUBPATH.length - 1), SUBPATH_BUILD_DIR)));
         expect(withMermaid, 'scripts with Mermaid code').toEqual([]);
       });
     }

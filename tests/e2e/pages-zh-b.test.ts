@@ -1,0 +1,5 @@
+// Every built zh-Hans page in headless Chromium, second half (the checks: tests/support/page-checks.ts).
+import {describeBuiltPages} from '../support/page-checks';
+import {half, localePages} from '../support/site-pages';
+
+describeBuiltPages('every zh-Hans page in headless Chromium, second half', half(localePages('zh-Hans'), 1));
