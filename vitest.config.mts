@@ -1,8 +1,8 @@
 import path from 'node:path';
 import {defineConfig, type Plugin} from 'vitest/config';
+import {BaseSequencer, type TestSpecification} from 'vitest/node';
 import {SUBJECT_PREFIX, subjectFile, targetFromEnv} from './tools/grading/subject.mts';
 import {workerFlagsFromEnv} from './tools/grading/worker-flags.mts';
-import {LongestFirstSequencer} from './tests/support/sequencer.mts';
 
 const root = import.meta.dirname;
 
@@ -35,6 +35,21 @@ const docusaurusStubs = {
   '@docusaurus/useDocusaurusContext': path.join(root, 'tests/stubs/useDocusaurusContext.ts'),
   '@theme/CodeBlock': path.join(root, 'tests/stubs/CodeBlock.tsx'),
 };
+
+// The order test files start in. Vitest's own puts files that failed last time first, then the
+// longest by the timings it cached, and with no cache (a fresh clone, as in CI) the largest: the
+// per-page browser files are a few lines each, so they started last and ran on alone at the end
+// while the other worker sat idle. They are the longest files by far; started first, the shorter
+// files fill in around them. (Here, not in a module of tests/: the exercise workbench's copies of
+// the tooling take this file with them.)
+const LONGEST = /\/tests\/e2e\/pages-[^/]+\.test\.ts$/;
+
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((file) => LONGEST.test(file.moduleId)), ...sorted.filter((file) => !LONGEST.test(file.moduleId))];
+  }
+}
 
 // The model, component and site-source tests keep no state between files (the components' setup
 // file unmounts and clears localStorage after each test), so a worker runs file after file in one
@@ -102,7 +117,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Two files at a time, each with its own Chromium, one per core: the browser tests are
           // bound by CPU. The per-page checks are four files, a half of each locale's pages each
-          // (pages-en-a, -b, pages-zh-a, -b), started first (tests/support/sequencer.mts), so that
+          // (pages-en-a, -b, pages-zh-a, -b), started first (LongestFirstSequencer above), so that
           // no one long file runs on alone at the end.
           maxWorkers: 2,
         },
