@@ -67,8 +67,16 @@ interface SubpathFindings {
   readonly links: string[];
 }
 
+/** What went wrong while a page was open, whichever visit it was. */
+interface Problems {
+  readonly errors: string[];
+  readonly foreignRequests: string[];
+  /** Responses of 400 and above, the page's own included: a file missing under this base URL. */
+  readonly failedResponses: string[];
+}
+
 /** A phone in light mode, under /zero-copy/: everything a reader does, recorded as plain values. */
-interface LightVisit {
+interface LightVisit extends Problems {
   readonly mains: Step<number>;
   /** Elements removed inside the article while the page loaded, before anything was clicked. */
   readonly removals: Step<string[]>;
@@ -78,20 +86,14 @@ interface LightVisit {
   readonly bundles: Step<{scripts: string[]; liveDiagrams: number}>;
   readonly subpath: Step<SubpathFindings>;
   readonly axe: Step<string[]>;
-  readonly errors: string[];
-  readonly foreignRequests: string[];
-  readonly failedResponses: string[];
 }
 
 /** A desktop in dark mode, at /. */
-interface DarkVisit {
+interface DarkVisit extends Problems {
   readonly theme: Step<string | null>;
   readonly removals: Step<string[]>;
   readonly diagrams: Step<Diagrams>;
   readonly axe: Step<string[]>;
-  readonly errors: string[];
-  readonly foreignRequests: string[];
-  readonly failedResponses: string[];
 }
 
 let baseUrl = '';
@@ -100,13 +102,16 @@ let browser: Promise<Browser> | undefined;
 const lightVisits = new Map<string, Promise<LightVisit>>();
 const darkVisits = new Map<string, Promise<DarkVisit>>();
 
-interface Recorders {
-  readonly errors: string[];
-  readonly foreignRequests: string[];
-  /** Responses of 400 and above, the page's own included: a file missing under this base URL. */
-  readonly failedResponses: string[];
+interface Recorders extends Problems {
   readonly scripts: string[];
 }
+
+/** A copy of the problems recorded so far. */
+const problemsOf = ({errors, foreignRequests, failedResponses}: Recorders): Problems => ({
+  errors: [...errors],
+  foreignRequests: [...foreignRequests],
+  failedResponses: [...failedResponses],
+});
 
 function record(page: Page, origin: string): Recorders {
   const recorders: Recorders = {errors: [], foreignRequests: [], failedResponses: [], scripts: []};
@@ -182,18 +187,7 @@ function visitLight(urlPath: string): Promise<LightVisit> {
     // Every rule at the phone's width, as a reader on a phone meets the page: tables that scroll
     // sideways must take focus (scrollable-region-focusable), for instance.
     const axe = await after(() => axeFindings(page));
-    return {
-      mains,
-      removals,
-      diagrams,
-      liveFailures,
-      bundles,
-      subpath,
-      axe,
-      errors: [...recorders.errors],
-      foreignRequests: [...recorders.foreignRequests],
-      failedResponses: [...recorders.failedResponses],
-    };
+    return {mains, removals, diagrams, liveFailures, bundles, subpath, axe, ...problemsOf(recorders)};
   });
 }
 
@@ -206,15 +200,7 @@ function visitDark(urlPath: string): Promise<DarkVisit> {
     // Every rule again: colours decide contrast (color-contrast) and whether a link in running text
     // stands out from the text around it (link-in-text-block).
     const axe = await after(() => axeFindings(page));
-    return {
-      theme,
-      removals,
-      diagrams,
-      axe,
-      errors: [...recorders.errors],
-      foreignRequests: [...recorders.foreignRequests],
-      failedResponses: [...recorders.failedResponses],
-    };
+    return {theme, removals, diagrams, axe, ...problemsOf(recorders)};
   });
 }
 
