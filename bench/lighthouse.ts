@@ -33,13 +33,14 @@ export function launchForLighthouse(): Promise<Browser> {
   });
 }
 
-interface LhrLike {
+export interface LhrLike {
   categories: Record<string, {score: number | null}>;
   audits: Record<string, {numericValue?: number}>;
   environment?: {benchmarkIndex?: number};
 }
 
-async function runOnce(url: string, formFactor: FormFactor): Promise<LhrLike> {
+/** One Lighthouse run: the raw result, to be summarised with the page's other runs. */
+export async function lighthouseOnce(url: string, formFactor: FormFactor): Promise<LhrLike> {
   const {default: lighthouse, desktopConfig} = await import('lighthouse');
   const result = await lighthouse(
     url,
@@ -59,13 +60,12 @@ function median(values: readonly number[]): number {
 }
 
 /**
- * Runs Lighthouse `runs` times and reports the median of each figure: on a two-core machine one
- * run's simulated blocking time can swing by 200 ms with nothing changed, and the run Lighthouse
- * itself would call median (nearest the median FCP and TTI) can be the one with the worst TBT.
+ * The median of each figure over a page's runs: on a two-core machine one run's simulated
+ * blocking time can swing by 200 ms with nothing changed, and the run Lighthouse itself would
+ * call median (nearest the median FCP and TTI) can be the one with the worst TBT.
  */
-export async function runLighthouse(url: string, formFactor: FormFactor, runs = 1): Promise<LighthouseResult> {
-  const lhrs: LhrLike[] = [];
-  for (let i = 0; i < runs; i++) lhrs.push(await runOnce(url, formFactor));
+export function summarise(lhrs: readonly LhrLike[]): LighthouseResult {
+  if (lhrs.length === 0) throw new Error('no Lighthouse runs to summarise');
   const each = (figure: (lhr: LhrLike) => number) => median(lhrs.map(figure));
   const performanceScores = lhrs.map((run) => score(run, 'performance'));
   const tbt = lhrs.map((run) => Math.round(run.audits['total-blocking-time']?.numericValue ?? 0));

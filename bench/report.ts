@@ -124,7 +124,9 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
     lines.push(`## Lighthouse 12, ${formFactor}`, '');
     const runs = Math.max(...report.pages.map((page) => page.lighthouse[formFactor]?.runs ?? 1));
     lines.push(
-      `Each figure is the median of ${runs} run${runs === 1 ? '' : 's'} per page; the lowest and highest performance score and TBT follow in brackets where they differ.`,
+      runs === 1
+        ? 'Each figure is from one run per page.'
+        : `Each figure is the median of ${runs} runs per page; the lowest and highest performance score and TBT follow in brackets where they differ. The runs went in ${runs} rounds, each measuring every page once (alternate rounds in reverse order), so a busy minute fell on every page alike rather than on one page's runs.`,
       '',
     );
     lines.push(

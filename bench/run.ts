@@ -2,7 +2,8 @@
 // it gzipped on loopback, runs Lighthouse (mobile and desktop) on the landing page, a plain
 // doc page and every chapter in both locales, weighs each page's JS and CSS, times grading
 // and the model, and writes bench/report.json and bench/report.md. Flags: --skip-build,
-// --mobile-only, --runs N (Lighthouse runs per page and form factor, median kept; default 5),
+// --mobile-only, --runs N (Lighthouse runs per page and form factor, median kept; default 5; the
+// runs go in rounds over all pages, bench/schedule.ts),
 // --pages /a/,/b/ (measure only these paths, in both locales; for a quick look).
 // A benchmark, not a test: it never fails on a timing. Every page is also reported against the
 // course's plainest page (/docs/exercises/, no live component) measured in the same run, and
@@ -18,7 +19,8 @@ import {GiB, KiB} from '../src/model/units';
 import {launchChromium} from '../tests/support/browser';
 import {BUILD_DIR} from '../tests/support/site-pages';
 import {startStaticServer} from '../tests/support/static-server';
-import {launchForLighthouse, runLighthouse, type FormFactor, type LighthouseResult} from './lighthouse';
+import {launchForLighthouse, lighthouseOnce, summarise, type FormFactor, type LhrLike, type LighthouseResult} from './lighthouse';
+import {interleavedRuns} from './schedule';
 import {measurePageWeight, type PageWeight} from './page-weight';
 import {renderMarkdown, TARGETS} from './report';
 import {loadAverageNow, machineFacts, type MachineFacts} from './machine';
@@ -108,16 +110,28 @@ async function main(args: readonly string[]): Promise<void> {
   const lighthouseBrowser = await launchForLighthouse();
   const pages: PageReport[] = [];
   const chromiumVersion = lighthouseBrowser.version();
+  // Every page and form factor once per round (bench/schedule.ts says why), then the weights.
+  const targets = (['en', 'zh-Hans'] as const).flatMap((locale) =>
+    pagesToMeasure(only).map((page) => ({...page, locale, urlPath: locale === 'en' ? page.path : `/zh-Hans${page.path}`})),
+  );
+  const runsOf = new Map<string, LhrLike[]>();
+  const key = (urlPath: string, formFactor: FormFactor) => `${formFactor} ${urlPath}`;
   try {
-    for (const locale of ['en', 'zh-Hans'] as const) {
-      for (const page of pagesToMeasure(only)) {
-        const urlPath = locale === 'en' ? page.path : `/zh-Hans${page.path}`;
-        console.log(`Measuring ${urlPath}`);
-        const lighthouse: PageReport['lighthouse'] = {};
-        for (const formFactor of formFactors) lighthouse[formFactor] = await runLighthouse(`${server.url}${urlPath}`, formFactor, runs);
-        const weight = await measurePageWeight(weigher, server.url, urlPath, BUILD_DIR);
-        pages.push({path: urlPath, kind: page.kind, locale, lighthouse, weight});
-      }
+    const schedule = interleavedRuns(
+      targets.flatMap((target) => formFactors.map((formFactor) => ({...target, formFactor}))),
+      runs,
+    );
+    for (const [i, {round, target}] of schedule.entries()) {
+      console.log(`Round ${round}/${runs}, run ${i + 1}/${schedule.length}: ${target.urlPath} (${target.formFactor})`);
+      const lhr = await lighthouseOnce(`${server.url}${target.urlPath}`, target.formFactor);
+      const k = key(target.urlPath, target.formFactor);
+      runsOf.set(k, [...(runsOf.get(k) ?? []), lhr]);
+    }
+    for (const target of targets) {
+      const lighthouse: PageReport['lighthouse'] = {};
+      for (const formFactor of formFactors) lighthouse[formFactor] = summarise(runsOf.get(key(target.urlPath, formFactor)) ?? []);
+      const weight = await measurePageWeight(weigher, server.url, target.urlPath, BUILD_DIR);
+      pages.push({path: target.urlPath, kind: target.kind, locale: target.locale, lighthouse, weight});
     }
   } finally {
     await lighthouseBrowser.close();

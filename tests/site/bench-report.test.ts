@@ -81,5 +81,6 @@ describe('the benchmark report', () => {
     expect(markdown).toContain('| /docs/mmap-and-java-nio/ | 91 | -4 | 100 | 100 | 100 | 1500 | 400 | 2.00× | – | 0 | 2050 | ✗ |');
     expect(markdown).toContain('| 1600 busy |');
     expect(markdown).toContain('| Cold build, en + zh-Hans | skipped |');
+    expect(markdown).toContain('The runs went in 2 rounds, each measuring every page once');
   });
 });

@@ -1,0 +1,56 @@
+// npm run bench measures in rounds: every page once per round, alternate rounds backwards, so the
+// machine's drift touches every page alike instead of deciding the ratios (bench/schedule.ts).
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {interleavedRuns} from '../../bench/schedule';
+import {summarise, type LhrLike} from '../../bench/lighthouse';
+
+describe('interleavedRuns', () => {
+  it('measures every page once per round, every other round backwards', () => {
+    expect(interleavedRuns(['a', 'b', 'c'], 3).map(({round, target}) => `${round}${target}`)).toEqual([
+      '1a', '1b', '1c', '2c', '2b', '2a', '3a', '3b', '3c',
+    ]);
+  });
+
+  it('gives each page `runs` runs, one in each round, and no page two in a row within a round', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), {minLength: 1, maxLength: 12}), fc.integer({min: 1, max: 7}), (targets, runs) => {
+        const schedule = interleavedRuns(targets, runs);
+        expect(schedule).toHaveLength(targets.length * runs);
+        for (let round = 1; round <= runs; round++) {
+          expect(new Set(schedule.filter((run) => run.round === round).map((run) => run.target))).toEqual(new Set(targets));
+        }
+        // Rounds follow each other: no run of round r after one of round r + 1.
+        expect(schedule.map((run) => run.round)).toEqual([...schedule.map((run) => run.round)].sort((a, b) => a - b));
+      }),
+      {seed: 20261206, numRuns: 100},
+    );
+  });
+
+  it('refuses a number of runs that is not a whole number of at least 1', () => {
+    expect(() => interleavedRuns(['a'], 0)).toThrow(/at least 1; got 0/);
+    expect(() => interleavedRuns(['a'], 2.5)).toThrow(/got 2.5/);
+  });
+});
+
+describe('summarise', () => {
+  const run = (tbt: number, performance: number, benchmarkIndex: number): LhrLike => ({
+    categories: {performance: {score: performance / 100}, accessibility: {score: 1}, 'best-practices': {score: 1}, seo: {score: 1}},
+    audits: {'total-blocking-time': {numericValue: tbt}, 'largest-contentful-paint': {numericValue: 1200}, 'cumulative-layout-shift': {numericValue: 0}},
+    environment: {benchmarkIndex},
+  });
+
+  it('keeps the median of each figure, the range of performance and TBT, and every benchmarkIndex', () => {
+    const result = summarise([run(300, 90, 1800), run(900, 70, 1200), run(350, 88, 1900), run(280, 93, 2000), run(410, 85, 1700)]);
+    expect(result.tbtMs).toBe(350);
+    expect(result.scores.performance).toBe(88);
+    expect(result.tbtRangeMs).toEqual([280, 900]);
+    expect(result.performanceRange).toEqual([70, 93]);
+    expect(result.benchmarkIndexes).toEqual([1800, 1200, 1900, 2000, 1700]);
+    expect(result.runs).toBe(5);
+  });
+
+  it('says so when a page has no runs', () => {
+    expect(() => summarise([])).toThrow(/no Lighthouse runs/);
+  });
+});
