@@ -122,11 +122,15 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
     const rows = lighthouseRows(report, formFactor, targets);
     if (rows.length === 0) continue;
     lines.push(`## Lighthouse 12, ${formFactor}`, '');
-    const runs = Math.max(...report.pages.map((page) => page.lighthouse[formFactor]?.runs ?? 1));
+    const measured = report.pages.filter((page) => page.lighthouse[formFactor]);
+    const runsOf = (pages: readonly PageReport[]) => pages.map((page) => page.lighthouse[formFactor]!.runs);
+    const baselineRuns = Math.max(1, ...runsOf(measured.filter((page) => page.kind === 'baseline')));
+    const others = runsOf(measured.filter((page) => page.kind !== 'baseline'));
+    const runs = others.length > 0 ? Math.min(...others) : baselineRuns;
     lines.push(
       runs === 1
-        ? 'Each figure is from one run per page.'
-        : `Each figure is the median of ${runs} runs per page; the lowest and highest performance score and TBT follow in brackets where they differ. The runs went in ${runs} rounds, each measuring every page once (alternate rounds in reverse order), so a busy minute fell on every page alike rather than on one page's runs.`,
+        ? `Each figure is from one run per page, but the baseline's, which every ratio divides by: that page was measured ${baselineRuns} times, at the start and halfway through its language's pages, and its figures are the median.`
+        : `Each figure is the median of ${runs} run${runs === 1 ? '' : 's'} per page; the lowest and highest performance score and TBT follow in brackets where they differ. The runs went in ${runs} round${runs === 1 ? '' : 's'}, each measuring every page once (alternate rounds in reverse order), so a busy minute fell on every page alike rather than on one page's runs. The baseline, which every ratio divides by, was measured twice in each round, at the start and halfway through its language's pages: its figures are the median of ${baselineRuns} runs.`,
       '',
     );
     lines.push(

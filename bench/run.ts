@@ -20,7 +20,7 @@ import {launchChromium} from '../tests/support/browser';
 import {BUILD_DIR} from '../tests/support/site-pages';
 import {startStaticServer} from '../tests/support/static-server';
 import {launchForLighthouse, lighthouseOnce, summarise, type FormFactor, type LhrLike, type LighthouseResult} from './lighthouse';
-import {interleavedRuns} from './schedule';
+import {interleavedRuns, withBaselineTwice} from './schedule';
 import {measurePageWeight, type PageWeight} from './page-weight';
 import {renderMarkdown, TARGETS} from './report';
 import {loadAverageNow, machineFacts, type MachineFacts} from './machine';
@@ -111,14 +111,19 @@ async function main(args: readonly string[]): Promise<void> {
   const pages: PageReport[] = [];
   const chromiumVersion = lighthouseBrowser.version();
   // Every page and form factor once per round (bench/schedule.ts says why), then the weights.
-  const targets = (['en', 'zh-Hans'] as const).flatMap((locale) =>
+  const localePages = (['en', 'zh-Hans'] as const).map((locale) =>
     pagesToMeasure(only).map((page) => ({...page, locale, urlPath: locale === 'en' ? page.path : `/zh-Hans${page.path}`})),
   );
+  const targets = localePages.flat();
+  const roundOrder = localePages.flatMap((pages) => {
+    const baseline = pages.find((page) => page.kind === 'baseline')!;
+    return withBaselineTwice(baseline, pages.filter((page) => page !== baseline));
+  });
   const runsOf = new Map<string, LhrLike[]>();
   const key = (urlPath: string, formFactor: FormFactor) => `${formFactor} ${urlPath}`;
   try {
     const schedule = interleavedRuns(
-      targets.flatMap((target) => formFactors.map((formFactor) => ({...target, formFactor}))),
+      roundOrder.flatMap((target) => formFactors.map((formFactor) => ({...target, formFactor}))),
       runs,
     );
     for (const [i, {round, target}] of schedule.entries()) {

@@ -3,6 +3,10 @@
 // baseline's and a chapter's five runs lay minutes apart, and every zh-Hans page was measured
 // after every English one. In rounds, each round measures every page once, so a slow minute
 // falls on all pages alike; alternate rounds run backwards, so no page always comes first.
+// Every ratio in the report divides by the baseline page's median, so that page is measured
+// twice in each round: in two runs of the same build on 2026-12-06, half an hour apart, the
+// chapters' medians differed by 1-47 % (17 % typically), the English baseline's by a factor of
+// 2.6 (700 ms, then 270 ms), which moved every English ratio with it.
 
 export interface ScheduledRun<T> {
   /** 1-based. */
@@ -19,4 +23,13 @@ export function interleavedRuns<T>(targets: readonly T[], runs: number): Schedul
     for (const target of order) schedule.push({round, target});
   }
   return schedule;
+}
+
+/**
+ * One language's pages in the order of a round: the baseline first and again halfway through
+ * the others, so its runs sample the machine at two moments of every round.
+ */
+export function withBaselineTwice<T>(baseline: T, others: readonly T[]): T[] {
+  const half = Math.ceil(others.length / 2);
+  return [baseline, ...others.slice(0, half), baseline, ...others.slice(half)];
 }

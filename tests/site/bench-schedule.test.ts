@@ -2,7 +2,7 @@
 // machine's drift touches every page alike instead of deciding the ratios (bench/schedule.ts).
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {interleavedRuns} from '../../bench/schedule';
+import {interleavedRuns, withBaselineTwice} from '../../bench/schedule';
 import {summarise, type LhrLike} from '../../bench/lighthouse';
 
 describe('interleavedRuns', () => {
@@ -30,6 +30,27 @@ describe('interleavedRuns', () => {
   it('refuses a number of runs that is not a whole number of at least 1', () => {
     expect(() => interleavedRuns(['a'], 0)).toThrow(/at least 1; got 0/);
     expect(() => interleavedRuns(['a'], 2.5)).toThrow(/got 2.5/);
+  });
+});
+
+describe('withBaselineTwice', () => {
+  it('puts the baseline first and again halfway through the other pages', () => {
+    expect(withBaselineTwice('B', ['a', 'b', 'c', 'd', 'e'])).toEqual(['B', 'a', 'b', 'c', 'B', 'd', 'e']);
+    expect(withBaselineTwice('B', [])).toEqual(['B', 'B']);
+  });
+
+  it('gives the baseline two runs in every round and each other page one', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({minLength: 1}), {maxLength: 12}), fc.integer({min: 1, max: 6}), (others, runs) => {
+        const schedule = interleavedRuns(withBaselineTwice('', others), runs);
+        for (let round = 1; round <= runs; round++) {
+          const inRound = schedule.filter((run) => run.round === round).map((run) => run.target);
+          expect(inRound.filter((target) => target === '')).toHaveLength(2);
+          expect(inRound.filter((target) => target !== '').sort()).toEqual([...others].sort());
+        }
+      }),
+      {seed: 20261206, numRuns: 100},
+    );
   });
 });
 
