@@ -21,6 +21,13 @@ export interface LighthouseResult {
    * (environment.benchmarkIndex): a run on a busy machine shows as a low figure.
    */
   readonly benchmarkIndexes: readonly number[];
+  /**
+   * Each run's TBT and performance score, in the order of benchmarkIndexes (the order the runs
+   * were made: round by round), so that a reader can pair a page's runs with the baseline's runs
+   * of the same round, or with the machine's speed at that moment.
+   */
+  readonly tbtRunsMs: readonly number[];
+  readonly performanceRuns: readonly number[];
 }
 
 export const DEBUG_PORT = 9333;
@@ -83,5 +90,7 @@ export function summarise(lhrs: readonly LhrLike[]): LighthouseResult {
     performanceRange: [Math.min(...performanceScores), Math.max(...performanceScores)],
     tbtRangeMs: [Math.min(...tbt), Math.max(...tbt)],
     benchmarkIndexes: lhrs.map((run) => Math.round(run.environment?.benchmarkIndex ?? 0)),
+    tbtRunsMs: tbt,
+    performanceRuns: performanceScores,
   };
 }

@@ -15,6 +15,8 @@ function lighthouse(tbtMs: number, performance: number, benchmarkIndexes: number
     performanceRange: [performance, performance],
     tbtRangeMs: [tbtMs, tbtMs],
     benchmarkIndexes,
+    tbtRunsMs: benchmarkIndexes.map(() => tbtMs),
+    performanceRuns: benchmarkIndexes.map(() => performance),
   };
 }
 

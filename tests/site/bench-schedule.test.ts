@@ -62,13 +62,15 @@ describe('summarise', () => {
     environment: {benchmarkIndex},
   });
 
-  it('keeps the median of each figure, the range of performance and TBT, and every benchmarkIndex', () => {
+  it('keeps the median of each figure, the range of performance and TBT, and every run in order', () => {
     const result = summarise([run(300, 90, 1800), run(900, 70, 1200), run(350, 88, 1900), run(280, 93, 2000), run(410, 85, 1700)]);
     expect(result.tbtMs).toBe(350);
     expect(result.scores.performance).toBe(88);
     expect(result.tbtRangeMs).toEqual([280, 900]);
     expect(result.performanceRange).toEqual([70, 93]);
     expect(result.benchmarkIndexes).toEqual([1800, 1200, 1900, 2000, 1700]);
+    expect(result.tbtRunsMs).toEqual([300, 900, 350, 280, 410]);
+    expect(result.performanceRuns).toEqual([90, 70, 88, 93, 85]);
     expect(result.runs).toBe(5);
   });
 
