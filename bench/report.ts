@@ -108,7 +108,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
   lines.push(machineLine(report), '');
   lines.push(
     'These figures describe the machine above, at that moment. On another machine of the same kind the absolute figures can differ several-fold, so each page is also compared with the course\'s plainest page, `/docs/exercises/` (no live component), measured in the same run: TBT as a ratio, performance as a difference. A run whose benchmarkIndex fell below ' +
-      `${BUSY_SHARE * 100} % of the best in the report is marked busy: something else was using the CPU.`,
+      `${BUSY_SHARE * 100} % of the best in the report is marked busy: the machine ran JavaScript slower than at its best, because something else used the CPU or, on a virtual machine, its host did.`,
     '',
   );
   lines.push('## Build, grading, model', '');
