@@ -130,7 +130,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
     lines.push(
       runs === 1
         ? `Each figure is from one run per page, but the baseline's, which every ratio divides by: that page was measured ${baselineRuns} times, at the start and halfway through its language's pages, and its figures are the median.`
-        : `Each figure is the median of ${runs} run${runs === 1 ? '' : 's'} per page; the lowest and highest performance score and TBT follow in brackets where they differ. The runs went in ${runs} round${runs === 1 ? '' : 's'}, each measuring every page once (alternate rounds in reverse order), so a busy minute fell on every page alike rather than on one page's runs. The baseline, which every ratio divides by, was measured twice in each round, at the start and halfway through its language's pages: its figures are the median of ${baselineRuns} runs.`,
+        : `Each figure is the median of ${runs} runs per page; the lowest and highest performance score and TBT follow in brackets where they differ. The runs went in ${runs} rounds, each measuring every page once (alternate rounds in reverse order), so a busy minute fell on every page alike rather than on one page's runs. The baseline, which every ratio divides by, was measured twice in each round, at the start and halfway through its language's pages: its figures are the median of ${baselineRuns} runs.`,
       '',
     );
     lines.push(

@@ -10,8 +10,9 @@
 // Hydration itself runs inside startTransition (Docusaurus's own code), so React already yields
 // to the browser between components. Wrapping each block of prose in a Suspense boundary, which
 // React hydrates later at offscreen priority, was measured and not kept: on the mmap chapter, in
-// the traces of 4 alternating Lighthouse runs each, the tasks led by script added 153-233 ms of
-// blocking time (their time at 4x CPU beyond 50 ms) without it and 169-272 ms with it.
+// the traces of 4 alternating Lighthouse runs each (2-core VM, 2026-12-06), the tasks led by
+// script added 153-233 ms of blocking time (their time at 4x CPU beyond 50 ms) without it and
+// 169-272 ms with it.
 'use strict';
 
 const START = `    preload(window.location.pathname).then(() => {
