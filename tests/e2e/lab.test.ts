@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {appStarted, launchChromium} from '../support/browser';
+import {appStarted, launchChromium, pageRevealed} from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const SAMPLE = readFileSync(path.join(import.meta.dirname, '..', '..', 'static', 'lab', 'sample-lab.json'), 'utf8');
@@ -35,6 +35,9 @@ async function open(urlPath: string, errors: string[]): Promise<Page> {
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(`${baseUrl}${urlPath}`, {waitUntil: 'load'});
   await appStarted(page);
+  // Until the reveal reaches a block (src/theme/Root/reveal.ts), content-visibility skips it and
+  // its innerText is empty; these tests read the component's text.
+  await pageRevealed(page);
   return page;
 }
 
