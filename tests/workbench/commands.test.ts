@@ -153,6 +153,24 @@ describe.concurrent('workbench commands', () => {
       expect(result.stderr).toContain('03  read-write');
     });
 
+    it('starts hint, progress and reset without the TypeScript compiler, which only grading needs', async () => {
+      // Reports, as the process ends, whether Node loaded the compiler (0.4 s of a 0.9 s start).
+      const probe = path.join(repo.root, 'typescript-probe.cjs');
+      writeFileSync(
+        probe,
+        "process.on('exit', () => process.stderr.write('typescript loaded: ' + Object.keys(require.cache).some((f) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f)) + '\\n'));\n",
+      );
+      const env = {...state('probe'), NODE_OPTIONS: `--require ${probe}`};
+      for (const args of [['hint', '01'], ['progress'], ['reset', '05', '--yes'], ['--help']]) {
+        const result = await repo.cli(args, {env});
+        expect(result.stderr, args.join(' ')).toContain('typescript loaded: false');
+        expect(result.stderr, args.join(' ')).not.toContain('typescript loaded: true');
+      }
+      // The probe sees the compiler when a command does load it.
+      const graded = await repo.cli(['grade', '01', '--report', path.join(repo.root, 'reports-probe')], {env});
+      expect(graded.stderr).toContain('typescript loaded: true');
+    });
+
     it('explains what to do before `npm ci` (the preflight needs no dependencies)', async () => {
       const {spawnSync} = await import('node:child_process');
       const {cpSync, mkdtempSync, rmSync} = await import('node:fs');

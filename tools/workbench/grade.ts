@@ -18,7 +18,6 @@ import {
   type ExerciseChapter,
 } from './chapters';
 import {updateChapter} from './progress';
-import {matchesReferenceFlag, NO_REFERENCE_VERDICT, referenceProblems, referenceVerdict, withoutReferenceCredit} from './reference-verdict';
 import {writeReports, type ChapterReport, type GradeReport, type ReportTest} from './report';
 import {bar, colour, firstLines, indent, pad, relative} from './terminal';
 
@@ -241,6 +240,10 @@ export async function gradeChapter(
       failedWithSeed: test.failedWithSeed,
     };
   });
+  // Loaded here, not at the top: its checks parse the learner's file with the TypeScript compiler,
+  // which takes about 0.4 s to load, and the workbench's other commands (hint, progress, reset)
+  // import this module without grading anything.
+  const {matchesReferenceFlag, NO_REFERENCE_VERDICT, referenceProblems, referenceVerdict, withoutReferenceCredit} = await import('./reference-verdict');
   const verdict = learnerFile ? referenceVerdict(chapter, learnerFile) : NO_REFERENCE_VERDICT;
   const tests = learnerFile ? withoutReferenceCredit(scored, verdict, learnerFile) : scored;
   if (learnerFile) problems = [...referenceProblems(verdict, learnerFile), ...problems];
