@@ -27,7 +27,9 @@ const SITE_TEXT = {
 const config: Config = {
   title: SITE_TEXT[locale].title,
   tagline: SITE_TEXT[locale].tagline,
-  favicon: 'img/favicon.svg',
+  // A PNG drawn from img/favicon.svg (tools/site/render-favicon.ts): Chromium decodes the favicon
+  // in the page's process, and an SVG meant building a second document there after every load.
+  favicon: 'img/favicon.png',
 
   future: {
     v4: true,
@@ -93,6 +95,7 @@ const config: Config = {
         swCustom: path.join(__dirname, 'tools/publish/offline/service-worker.mjs'),
         pwaHead: [
           {tagName: 'link', rel: 'manifest', href: 'manifest.json'},
+          {tagName: 'link', rel: 'apple-touch-icon', href: 'img/apple-touch-icon.png'},
           {tagName: 'meta', name: 'theme-color', content: '#29784c'},
         ],
       },

@@ -1,7 +1,7 @@
 // Structural budgets that do not depend on the machine: no page loads Mermaid code (its
 // diagrams are pre-rendered SVG files), and the chunks every page shares hold none of it;
-// the shared bundle does no start-up work the course does not need; and a page paints
-// before its scripts start.
+// the shared bundle does no start-up work the course does not need, and its styles draw no SVG
+// image; and a page paints before its scripts start.
 import path from 'node:path';
 import {describe, expect, inject, it} from 'vitest';
 import {appStarted} from '../support/browser';
@@ -110,6 +110,63 @@ describe('start-up work in the shared bundle', () => {
         await appStarted(page);
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => (window as unknown as {__zcLocaleCompares: string[]}).__zcLocaleCompares)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  // The browser builds a whole SVG document for each SVG image: for one a style uses, inside the
+  // first style recalculation; for the favicon, after the load event, in the page's own process.
+  // Only the diagrams are SVG images now: src/css/custom.css draws Infima's chevrons without
+  // one, the logo is drawn in the page (src/theme/Logo), and the favicon is a PNG. Every element
+  // and pseudo-element is read after the reader has opened the phone's "On this page" list and
+  // scrolled back up far enough for the back-to-top button.
+  for (const [device, options] of [
+    ['phone', {viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true, colorScheme: 'light'}],
+    ['desktop', {viewport: {width: 1280, height: 800}, colorScheme: 'dark'}],
+  ] as const) {
+    it(`/docs/sendfile/: loads no SVG image but its diagrams, and its styles draw none, on a ${device}`, async () => {
+      const context = await browser().newContext(options);
+      try {
+        const page = await context.newPage();
+        const svgRequests: string[] = [];
+        page.on('request', (request) => {
+          const {pathname} = new URL(request.url());
+          if (pathname.endsWith('.svg') && !pathname.startsWith('/diagrams/')) svgRequests.push(`${request.resourceType()} ${pathname}`);
+        });
+        // Chromium asks for the favicon once the page has loaded.
+        const favicon = page.waitForRequest((request) => request.resourceType() === 'other' && /\/img\/favicon\./.test(request.url()), {timeout: 20_000});
+        await page.goto(`${baseUrl}/docs/sendfile/`, {waitUntil: 'load'});
+        await appStarted(page);
+        expect(new URL((await favicon).url()).pathname, 'the favicon Chromium fetched').toBe('/img/favicon.png');
+        if (device === 'phone') await page.locator('[class*="tocCollapsibleButton"]').first().click();
+        // Docusaurus shows the button while the reader scrolls back up, far from the top.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+        await expect
+          .poll(async () => {
+            await page.evaluate(() => window.scrollBy(0, -50));
+            return page.locator('[class*="backToTopButtonShow"]').count();
+          }, {message: 'back-to-top button shown'})
+          .toBe(1);
+        expect(svgRequests, 'SVG files other than diagrams').toEqual([]);
+        const svgImages = await page.evaluate(() => {
+          const found: string[] = [];
+          const properties = ['background-image', 'mask-image', 'list-style-image', 'border-image-source', 'content', 'cursor'];
+          for (const element of Array.from(document.querySelectorAll('*'))) {
+            for (const pseudo of [null, '::before', '::after', '::marker']) {
+              const style = getComputedStyle(element, pseudo);
+              for (const property of properties) {
+                const value = style.getPropertyValue(property);
+                if (/url\([^)]*svg/i.test(value)) {
+                  found.push(`${element.tagName.toLowerCase()}.${(element.getAttribute('class') ?? '').split(' ')[0]}${pseudo ?? ''} ${property}: ${value.slice(0, 60)}`);
+                }
+              }
+            }
+          }
+          return [...new Set(found)];
+        });
+        expect(svgImages, 'SVG images in styles').toEqual([]);
       } finally {
         await context.close();
       }
