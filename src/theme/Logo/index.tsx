@@ -1,32 +1,24 @@
 // Ejected from @docusaurus/theme-classic 3.10 for one change: the logo is drawn in the page
 // (an inline <svg>) instead of an <img> of static/img/logo.svg. The browser builds a separate SVG
-// document for every SVG image; on a page with no diagram the logo was the only one, and the
-// first such document in a tab cost 38-111 ms at 4x CPU slowdown inside a long task shortly after
-// the first paint (Chromium traces of /docs/exercises/, /docs/sendfile/ and the mmap chapter on a
-// phone, 2-core VM, 2026-12-06). The mark is the same in both colour modes, so one drawing serves.
+// document for every SVG image; on a page with no diagram the logo and the favicon were the only
+// ones, and the first such document in a tab cost 38-111 ms at 4x CPU slowdown inside a long task
+// shortly after the first paint (Chromium traces of /docs/exercises/, /docs/sendfile/ and the mmap
+// chapter on a phone, 2-core VM, 2026-12-06). The mark is the same in both colour modes, so one
+// drawing serves.
 import React, {type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {useThemeConfig} from '@docusaurus/theme-common';
 import type {Props} from '@theme/Logo';
+import LogoSvg from '@site/static/img/logo.svg';
 import styles from './styles.module.css';
 
-/** static/img/logo.svg (the favicon's twin): disk, an arrow, the network card. */
+/** static/img/logo.svg, compiled into the page (Docusaurus's SVGR plugin): disk, an arrow, the network card. */
 function LogoMark({label}: {label: string}): ReactNode {
-  const decorative = label === '';
-  return (
-    <svg
-      className={styles.mark}
-      viewBox="0 0 64 64"
-      {...(decorative ? {'aria-hidden': true} : {role: 'img', 'aria-label': label})}
-      focusable="false">
-      <rect x="4" y="14" width="16" height="36" rx="3" fill="#29784c" />
-      <rect x="44" y="14" width="16" height="36" rx="3" fill="#1f5f8b" />
-      <path d="M20 32h20" stroke="#e0a800" strokeWidth="5" strokeLinecap="round" />
-      <path d="M34 24l8 8-8 8" fill="none" stroke="#e0a800" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
+  // The file names itself "Zero-Copy"; the page gives the translated text, or hides a decorative mark.
+  const name = label === '' ? {'aria-hidden': true, role: undefined, 'aria-label': undefined} : {role: 'img', 'aria-label': label};
+  return <LogoSvg className={styles.mark} focusable="false" {...name} />;
 }
 
 export default function Logo(props: Props): ReactNode {
