@@ -19,6 +19,52 @@ export interface MachineFacts {
    * the zh-Hans pages' layout several times slower than on any reader's phone.
    */
   readonly chineseFont?: string | null;
+  /** How the benchmark waited for a quiet machine before its Lighthouse runs (waitForQuiet). */
+  readonly quietWait?: QuietWait;
+}
+
+/** The outcome of waitForQuiet. */
+export interface QuietWait {
+  readonly waitedSeconds: number;
+  /** False when the load average was still too high at the time limit: the runs began busy. */
+  readonly quiet: boolean;
+  /** The 1-minute load average when the runs began, and the limit it was held to. */
+  readonly loadAverage: number;
+  readonly limit: number;
+}
+
+/** A machine counts as quiet while its 1-minute load average is below half its cores. */
+export const quietLimit = (cores: number): number => cores / 2;
+
+export interface QuietOptions {
+  readonly cores: number;
+  readonly timeoutMs: number;
+  readonly pollMs: number;
+  readonly readLoad: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => number;
+  readonly onWait?: (load: number, limit: number) => void;
+}
+
+/**
+ * Waits until the 1-minute load average falls below quietLimit(cores), giving up after
+ * `timeoutMs`. Work that has just ended (a build, the grading run before the Lighthouse runs, a
+ * test run) keeps the load average up for a minute or two, and measured in that time a page's
+ * blocking time is its own plus the leftovers'.
+ */
+export async function waitForQuiet(options: QuietOptions): Promise<QuietWait> {
+  const limit = quietLimit(options.cores);
+  const start = options.now();
+  let load = options.readLoad();
+  let told = false;
+  while (load >= limit && options.now() - start < options.timeoutMs) {
+    if (!told) options.onWait?.(load, limit);
+    told = true;
+    await options.sleep(options.pollMs);
+    load = options.readLoad();
+  }
+  const round = (value: number) => Number(value.toFixed(2));
+  return {waitedSeconds: Math.round((options.now() - start) / 1000), quiet: load < limit, loadAverage: round(load), limit: round(limit)};
 }
 
 /** fontconfig's choice of sans-serif font for Simplified Chinese, if it has Chinese glyphs. */
@@ -33,7 +79,7 @@ export function chineseFont(): string | null {
 
 const rounded = (values: readonly number[]) => values.map((value) => Number(value.toFixed(2)));
 
-export function machineFacts(chromium: string, loadAverageStart: readonly number[]): MachineFacts {
+export function machineFacts(chromium: string, loadAverageStart: readonly number[], quietWait?: QuietWait): MachineFacts {
   const cores = cpus();
   return {
     cpuModel: cores[0]?.model.trim() ?? 'unknown',
@@ -45,6 +91,7 @@ export function machineFacts(chromium: string, loadAverageStart: readonly number
     loadAverageStart: rounded(loadAverageStart),
     loadAverageEnd: rounded(loadavg()),
     chineseFont: chineseFont(),
+    ...(quietWait ? {quietWait} : {}),
   };
 }
 

@@ -41,6 +41,9 @@ export interface Comparison {
   readonly tbtOverEnglish: number | null;
   /** Some run of this page had a benchmarkIndex below BUSY_SHARE of the report's best. */
   readonly busy: boolean;
+  /** How many of the page's runs did, of how many. */
+  readonly busyRuns: number;
+  readonly runs: number;
   readonly meetsTargets: boolean;
 }
 
@@ -58,7 +61,8 @@ export function comparePage(
   const baseline = report.pages.find((p) => p.kind === 'baseline' && p.locale === page.locale)?.lighthouse[formFactor];
   const twin = page.locale === 'zh-Hans' ? report.pages.find((p) => p.locale === 'en' && `/zh-Hans${p.path}` === page.path)?.lighthouse[formFactor] : undefined;
   const best = Math.max(0, ...report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? [])));
-  const busy = best > 0 && (lh.benchmarkIndexes ?? []).some((index) => index < BUSY_SHARE * best);
+  const indexes = lh.benchmarkIndexes ?? [];
+  const busyRuns = best > 0 ? indexes.filter((index) => index < BUSY_SHARE * best).length : 0;
   const tbtOverBaseline = baseline ? tbtRatio(lh.tbtMs, baseline.tbtMs) : null;
   const tbtOverEnglish = twin ? tbtRatio(lh.tbtMs, twin.tbtMs) : null;
   const s = lh.scores;
@@ -74,7 +78,9 @@ export function comparePage(
     tbtOverBaseline,
     performanceMinusBaseline: baseline ? s.performance - baseline.scores.performance : null,
     tbtOverEnglish,
-    busy,
+    busy: busyRuns > 0,
+    busyRuns,
+    runs: indexes.length,
     meetsTargets,
   };
 }
@@ -87,7 +93,7 @@ function lighthouseRows(report: BenchReport, formFactor: 'mobile' | 'desktop', t
       const c = comparePage(report, page, formFactor, targets)!;
       const s = lh.scores;
       const difference = c.performanceMinusBaseline === null ? '–' : `${c.performanceMinusBaseline > 0 ? '+' : ''}${c.performanceMinusBaseline}`;
-      const index = lh.benchmarkIndexes?.length ? `${median(lh.benchmarkIndexes)}${c.busy ? ' busy' : ''}` : '–';
+      const index = lh.benchmarkIndexes?.length ? `${median(lh.benchmarkIndexes)}${c.busy ? ` (${c.busyRuns} of ${c.runs} busy)` : ''}` : '–';
       return `| ${page.path}${page.kind === 'baseline' ? ' (baseline)' : ''} | ${s.performance}${range(lh.performanceRange)} | ${difference} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${ratioText(c.tbtOverBaseline)} | ${ratioText(c.tbtOverEnglish)} | ${lh.cls} | ${index} | ${mark(c.meetsTargets)} |`;
     });
 }
@@ -97,9 +103,15 @@ function machineLine(report: BenchReport): string {
   const indexes = report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? []));
   const index = indexes.length ? ` Lighthouse's benchmarkIndex over all runs: median ${median(indexes)}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.` : '';
   const load = m.loadAverageStart ? ` Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.` : '';
+  const w = m.quietWait;
+  const quiet = !w
+    ? ''
+    : w.quiet
+      ? ` The Lighthouse runs began once the 1-minute load average was below ${w.limit} (${w.loadAverage}, after ${w.waitedSeconds} s).`
+      : ` The 1-minute load average was still ${w.loadAverage} after ${w.waitedSeconds} s, above the ${w.limit} the runs wait for: they began on a busy machine.`;
   const font =
     m.chineseFont === undefined ? '' : m.chineseFont ? ` Chinese text set in ${m.chineseFont}.` : ' No font with Chinese glyphs was installed: the zh-Hans figures include Chromium searching for one (install fonts-noto-cjk).';
-  return `Measured ${report.generatedAt} on ${m.cpuModel ?? 'an unrecorded CPU'}, ${m.cpus} cores, ${m.memoryGiB ?? '?'} GiB, Linux ${m.kernel ?? '?'}, Node ${m.node}, Chromium ${m.chromium ?? '?'}.${font}${load}${index}`;
+  return `Measured ${report.generatedAt} on ${m.cpuModel ?? 'an unrecorded CPU'}, ${m.cpus} cores, ${m.memoryGiB ?? '?'} GiB, Linux ${m.kernel ?? '?'}, Node ${m.node}, Chromium ${m.chromium ?? '?'}.${font}${load}${quiet}${index}`;
 }
 
 export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): string {
@@ -108,7 +120,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
   lines.push(machineLine(report), '');
   lines.push(
     'These figures describe the machine above, at that moment. On another machine of the same kind the absolute figures can differ several-fold, so each page is also compared with the course\'s plainest page, `/docs/exercises/` (no live component), measured in the same run: TBT as a ratio, performance as a difference. A run whose benchmarkIndex fell below ' +
-      `${BUSY_SHARE * 100} % of the best in the report is marked busy: the machine ran JavaScript slower than at its best, because something else used the CPU or, on a virtual machine, its host did.`,
+      `${BUSY_SHARE * 100} % of the best in the report counts as busy: the machine ran JavaScript slower than at its best, because something else used the CPU or, on a virtual machine, its host did. The benchmarkIndex column gives each page's median and how many of its runs were busy.`,
     '',
   );
   lines.push('## Build, grading, model', '');

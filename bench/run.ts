@@ -7,10 +7,12 @@
 // --pages /a/,/b/ (measure only these paths, in both locales; for a quick look).
 // A benchmark, not a test: it never fails on a timing. Every page is also reported against the
 // course's plainest page (/docs/exercises/, no live component) measured in the same run, and
-// the report records the machine: absolute figures differ widely between machines.
+// the report records the machine: absolute figures differ widely between machines. Before the
+// Lighthouse runs it waits (up to 5 min) for the 1-minute load average to fall below half the
+// cores, and the report says whether it did.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpus, tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {CHAPTERS} from '../src/data/course';
@@ -23,7 +25,7 @@ import {launchForLighthouse, lighthouseOnce, summarise, type FormFactor, type Lh
 import {interleavedRuns, withBaselineTwice} from './schedule';
 import {measurePageWeight, type PageWeight} from './page-weight';
 import {renderMarkdown, TARGETS} from './report';
-import {loadAverageNow, machineFacts, type MachineFacts} from './machine';
+import {loadAverageNow, machineFacts, waitForQuiet, type MachineFacts} from './machine';
 import {readMutationReport, withMutationSection} from '../tools/mutation/report';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -104,6 +106,16 @@ async function main(args: readonly string[]): Promise<void> {
   console.log('Grading every chapter against the reference model...');
   const gradeReferenceSeconds = timed('tsx', ['tools/cli.ts', 'grade', '--target', 'reference', '--report', mkdtempSync(path.join(tmpdir(), 'zc-bench-'))]);
   const model = {summarise1GiB4KiBMicroseconds: modelMicroseconds()};
+  const quietWait = await waitForQuiet({
+    cores: cpus().length,
+    timeoutMs: 5 * 60_000,
+    pollMs: 5_000,
+    readLoad: () => loadAverageNow()[0],
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+    onWait: (load, limit) => console.log(`Waiting for a quiet machine: 1-minute load average ${load.toFixed(2)}, runs start below ${limit} (at most 5 min)...`),
+  });
+  if (!quietWait.quiet) console.log(`The load average is still ${quietWait.loadAverage}: measuring anyway, and the report says so.`);
 
   const server = await startStaticServer(BUILD_DIR);
   const weigher = await launchChromium();
@@ -145,7 +157,7 @@ async function main(args: readonly string[]): Promise<void> {
   }
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
-    machine: machineFacts(chromiumVersion, loadAverageStart),
+    machine: machineFacts(chromiumVersion, loadAverageStart, quietWait),
     build,
     gradeReferenceSeconds,
     model,

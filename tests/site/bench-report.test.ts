@@ -58,6 +58,8 @@ describe('the benchmark report', () => {
       performanceMinusBaseline: -2,
       tbtOverEnglish: null,
       busy: false,
+      busyRuns: 0,
+      runs: 2,
       meetsTargets: true,
     });
   });
@@ -71,6 +73,7 @@ describe('the benchmark report', () => {
     const zh = comparePage(report, report.pages[4], 'mobile')!;
     expect(zh.tbtOverEnglish).toBeCloseTo(300 / 280, 5);
     expect(zh.busy).toBe(true);
+    expect(zh).toMatchObject({busyRuns: 1, runs: 2});
   });
 
   it('says which machine it describes and prints the ratios', () => {
@@ -81,8 +84,13 @@ describe('the benchmark report', () => {
     const noFont = renderMarkdown({...report, machine: {...report.machine, chineseFont: null}}, TARGETS);
     expect(noFont).toContain('No font with Chinese glyphs was installed');
     expect(markdown).toContain('| /docs/mmap-and-java-nio/ | 91 | -4 | 100 | 100 | 100 | 1500 | 400 | 2.00× | – | 0 | 2050 | ✗ |');
-    expect(markdown).toContain('| 1600 busy |');
+    expect(markdown).toContain('| 1600 (1 of 2 busy) |');
     expect(markdown).toContain('| Cold build, en + zh-Hans | skipped |');
+    expect(markdown, 'no wait recorded, nothing said').not.toContain('load average was still');
+    const waited = renderMarkdown({...report, machine: {...report.machine, quietWait: {waitedSeconds: 85, quiet: true, loadAverage: 0.93, limit: 1}}}, TARGETS);
+    expect(waited).toContain('The Lighthouse runs began once the 1-minute load average was below 1 (0.93, after 85 s).');
+    const busy = renderMarkdown({...report, machine: {...report.machine, quietWait: {waitedSeconds: 300, quiet: false, loadAverage: 2.4, limit: 1}}}, TARGETS);
+    expect(busy).toContain('The 1-minute load average was still 2.4 after 300 s, above the 1 the runs wait for: they began on a busy machine.');
     expect(markdown).toContain('The runs went in 2 rounds, each measuring every page once');
     expect(markdown).toContain('The baseline, which every ratio divides by, was measured twice in each round, at the start and halfway through its language\'s pages: its figures are the median of 4 runs.');
   });
