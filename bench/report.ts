@@ -41,7 +41,7 @@ export interface Comparison {
   readonly tbtOverEnglish: number | null;
   /** Some run of this page had a benchmarkIndex below BUSY_SHARE of the report's best. */
   readonly busy: boolean;
-  /** How many of the page's runs did, of how many. */
+  /** How many of the page's runs had such a benchmarkIndex, and how many runs it had. */
   readonly busyRuns: number;
   readonly runs: number;
   readonly meetsTargets: boolean;
