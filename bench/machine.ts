@@ -36,15 +36,17 @@ export interface QuietWait {
 /** A machine counts as quiet while its 1-minute load average is below half its cores. */
 export const quietLimit = (cores: number): number => cores / 2;
 
-export interface QuietOptions {
-  readonly cores: number;
-  readonly timeoutMs: number;
-  readonly pollMs: number;
-  readonly readLoad: () => number;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly now: () => number;
-  readonly onWait?: (load: number, limit: number) => void;
-}
+/** The machine's own cores, load average and clock, with a poll every 5 s for at most 5 min. */
+const REAL_MACHINE = {
+  cores: cpus().length,
+  timeoutMs: 5 * 60_000,
+  pollMs: 5_000,
+  readLoad: (): number => loadavg()[0],
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: (): number => Date.now(),
+};
+
+export type QuietOptions = typeof REAL_MACHINE & {readonly onWait?: (load: number, limit: number) => void};
 
 /**
  * Waits until the 1-minute load average falls below quietLimit(cores), giving up after
@@ -52,14 +54,13 @@ export interface QuietOptions {
  * test run) keeps the load average up for a minute or two, and measured in that time a page's
  * blocking time is its own plus the leftovers'.
  */
-export async function waitForQuiet(options: QuietOptions): Promise<QuietWait> {
+export async function waitForQuiet(overrides: Partial<QuietOptions> = {}): Promise<QuietWait> {
+  const options: QuietOptions = {...REAL_MACHINE, ...overrides};
   const limit = quietLimit(options.cores);
   const start = options.now();
   let load = options.readLoad();
-  let told = false;
+  if (load >= limit) options.onWait?.(load, limit);
   while (load >= limit && options.now() - start < options.timeoutMs) {
-    if (!told) options.onWait?.(load, limit);
-    told = true;
     await options.sleep(options.pollMs);
     load = options.readLoad();
   }

@@ -12,7 +12,7 @@
 // cores, and the report says whether it did.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
-import {cpus, tmpdir} from 'node:os';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {CHAPTERS} from '../src/data/course';
@@ -107,12 +107,6 @@ async function main(args: readonly string[]): Promise<void> {
   const gradeReferenceSeconds = timed('tsx', ['tools/cli.ts', 'grade', '--target', 'reference', '--report', mkdtempSync(path.join(tmpdir(), 'zc-bench-'))]);
   const model = {summarise1GiB4KiBMicroseconds: modelMicroseconds()};
   const quietWait = await waitForQuiet({
-    cores: cpus().length,
-    timeoutMs: 5 * 60_000,
-    pollMs: 5_000,
-    readLoad: () => loadAverageNow()[0],
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    now: () => Date.now(),
     onWait: (load, limit) => console.log(`Waiting for a quiet machine: 1-minute load average ${load.toFixed(2)}, runs start below ${limit} (at most 5 min)...`),
   });
   if (!quietWait.quiet) console.log(`The load average is still ${quietWait.loadAverage}: measuring anyway, and the report says so.`);
