@@ -1,5 +1,7 @@
 // bench/report.md: the figures beside the targets the performance issue set.
+import type {LighthouseResult} from './lighthouse';
 import type {BenchReport, PageReport} from './run';
+import {combine, CONFIDENCE, judgeAtLeast, judgeAtMost, medianInterval, pairedRatios, type Interval, type Verdict} from './confidence';
 
 export const TARGETS = {
   /** Mobile and desktop, median of the runs. */
@@ -21,6 +23,7 @@ export const BUSY_SHARE = 0.8;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const VERDICT_MARK: Record<Verdict, string> = {met: '✓', missed: '✗', undecided: '?'};
 
 /** " (low–high)" after a median, when its runs differed. */
 const range = (pair: readonly [number, number]): string => (pair[0] !== pair[1] ? ` (${pair[0]}–${pair[1]})` : '');
@@ -31,24 +34,50 @@ function median(values: readonly number[]): number {
   return sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const ratioText = (ratio: number | null): string => (ratio === null ? '–' : `${ratio.toFixed(2)}×`);
+/** "1.09× (0.86–2.94)": a ratio and, when there is one, its interval. */
+function ratioText(ratio: number | null, interval: Interval | null = null): string {
+  if (ratio === null) return '–';
+  return interval ? `${ratio.toFixed(2)}× (${interval.low.toFixed(2)}–${interval.high.toFixed(2)})` : `${ratio.toFixed(2)}×`;
+}
 
 /** The figures that say how a page compares, in the same run, and whether it meets the targets. */
 export interface Comparison {
+  /** The median of the per-round ratios to the baseline, or, without paired runs, the ratio of the medians. */
   readonly tbtOverBaseline: number | null;
+  /** Where the median per-round ratio lies with at least CONFIDENCE (null: too few rounds). */
+  readonly tbtOverBaselineInterval: Interval | null;
   readonly performanceMinusBaseline: number | null;
-  /** zh-Hans pages only: TBT over the English twin's. */
+  /** zh-Hans pages only: TBT over the English twin's, paired by round like tbtOverBaseline. */
   readonly tbtOverEnglish: number | null;
+  readonly tbtOverEnglishInterval: Interval | null;
+  /** Where the median performance score lies with at least CONFIDENCE. */
+  readonly performanceInterval: Interval | null;
   /** Some run of this page had a benchmarkIndex below BUSY_SHARE of the report's best. */
   readonly busy: boolean;
   /** How many of the page's runs had such a benchmarkIndex, and how many runs it had. */
-  readonly busyRuns: number;
   readonly runs: number;
-  readonly meetsTargets: boolean;
+  readonly busyRuns: number;
+  /**
+   * 'met' when every target is met with at least CONFIDENCE, 'missed' when one is missed with it,
+   * 'undecided' when an interval straddles a target or there were too few runs to have one.
+   */
+  readonly verdict: Verdict;
 }
 
 /** TBT over the baseline's; a baseline of 0 ms counts as 1 ms, so a ratio stays finite. */
 const tbtRatio = (tbt: number, baseline: number): number => tbt / Math.max(baseline, 1);
+
+/** A page's TBT over a reference page's: paired by round where the runs line up, else medians. */
+function tbtOver(
+  lh: LighthouseResult,
+  reference: LighthouseResult | undefined,
+  perRound: number,
+): {ratio: number | null; interval: Interval | null} {
+  if (!reference) return {ratio: null, interval: null};
+  const paired = lh.tbtRunsMs && reference.tbtRunsMs ? pairedRatios(lh.tbtRunsMs, reference.tbtRunsMs, perRound) : null;
+  if (!paired) return {ratio: tbtRatio(lh.tbtMs, reference.tbtMs), interval: null};
+  return {ratio: median(paired), interval: medianInterval(paired)};
+}
 
 export function comparePage(
   report: BenchReport,
@@ -63,25 +92,29 @@ export function comparePage(
   const best = Math.max(0, ...report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? [])));
   const indexes = lh.benchmarkIndexes ?? [];
   const busyRuns = best > 0 ? indexes.filter((index) => index < BUSY_SHARE * best).length : 0;
-  const tbtOverBaseline = baseline ? tbtRatio(lh.tbtMs, baseline.tbtMs) : null;
-  const tbtOverEnglish = twin ? tbtRatio(lh.tbtMs, twin.tbtMs) : null;
+  // The baseline is measured twice in each round (bench/schedule.ts), its English twin once.
+  const overBaseline = page.kind === 'baseline' ? {ratio: baseline ? 1 : null, interval: null} : tbtOver(lh, baseline, 2);
+  const overEnglish = tbtOver(lh, twin, 1);
   const s = lh.scores;
-  const meetsTargets =
-    s.performance >= targets.performance &&
-    s.accessibility >= targets.accessibility &&
-    s.bestPractices >= targets.bestPractices &&
-    s.seo >= targets.seo &&
-    lh.cls <= targets.cls &&
-    (page.kind !== 'chapter' || tbtOverBaseline === null || tbtOverBaseline <= targets.chapterTbtOverBaseline) &&
-    (tbtOverEnglish === null || tbtOverEnglish <= targets.zhTbtOverEn);
+  // Fewer than five runs (--runs 1, say) decide nothing either way.
+  const performanceInterval = medianInterval(lh.performanceRuns ?? []);
+  const verdicts: Verdict[] = [
+    judgeAtLeast(performanceInterval, targets.performance),
+    s.accessibility >= targets.accessibility && s.bestPractices >= targets.bestPractices && s.seo >= targets.seo && lh.cls <= targets.cls ? 'met' : 'missed',
+  ];
+  if (page.kind === 'chapter' && overBaseline.ratio !== null) verdicts.push(judgeAtMost(overBaseline.interval, targets.chapterTbtOverBaseline));
+  if (overEnglish.ratio !== null) verdicts.push(judgeAtMost(overEnglish.interval, targets.zhTbtOverEn));
   return {
-    tbtOverBaseline,
+    tbtOverBaseline: overBaseline.ratio,
+    tbtOverBaselineInterval: overBaseline.interval,
     performanceMinusBaseline: baseline ? s.performance - baseline.scores.performance : null,
-    tbtOverEnglish,
+    tbtOverEnglish: overEnglish.ratio,
+    tbtOverEnglishInterval: overEnglish.interval,
+    performanceInterval,
     busy: busyRuns > 0,
-    busyRuns,
     runs: indexes.length,
-    meetsTargets,
+    busyRuns,
+    verdict: combine(verdicts),
   };
 }
 
@@ -94,7 +127,7 @@ function lighthouseRows(report: BenchReport, formFactor: 'mobile' | 'desktop', t
       const s = lh.scores;
       const difference = c.performanceMinusBaseline === null ? '–' : `${c.performanceMinusBaseline > 0 ? '+' : ''}${c.performanceMinusBaseline}`;
       const index = lh.benchmarkIndexes?.length ? `${median(lh.benchmarkIndexes)}${c.busy ? ` (${c.busyRuns} of ${c.runs} busy)` : ''}` : '–';
-      return `| ${page.path}${page.kind === 'baseline' ? ' (baseline)' : ''} | ${s.performance}${range(lh.performanceRange)} | ${difference} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${ratioText(c.tbtOverBaseline)} | ${ratioText(c.tbtOverEnglish)} | ${lh.cls} | ${index} | ${mark(c.meetsTargets)} |`;
+      return `| ${page.path}${page.kind === 'baseline' ? ' (baseline)' : ''} | ${s.performance}${range(lh.performanceRange)} | ${difference} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${ratioText(c.tbtOverBaseline, c.tbtOverBaselineInterval)} | ${ratioText(c.tbtOverEnglish, c.tbtOverEnglishInterval)} | ${lh.cls} | ${index} | ${VERDICT_MARK[c.verdict]} |`;
     });
 }
 
@@ -112,6 +145,25 @@ function machineLine(report: BenchReport): string {
   const font =
     m.chineseFont === undefined ? '' : m.chineseFont ? ` Chinese text set in ${m.chineseFont}.` : ' No font with Chinese glyphs was installed: the zh-Hans figures include Chromium searching for one (install fonts-noto-cjk).';
   return `Measured ${report.generatedAt} on ${m.cpuModel ?? 'an unrecorded CPU'}, ${m.cpus} cores, ${m.memoryGiB ?? '?'} GiB, Linux ${m.kernel ?? '?'}, Node ${m.node}, Chromium ${m.chromium ?? '?'}.${font}${load}${quiet}${index}`;
+}
+
+const percent = (share: number) => `${Number((share * 100).toFixed(2))} %`;
+
+function intervalsParagraph(): string {
+  const five = medianInterval([1, 2, 3, 4, 5])!;
+  return (
+    'The ratios are paired by round: each run of a page is divided by the mean of the baseline\'s two runs in the same round (a zh-Hans page by its English twin\'s run in the same round), and the column gives the median of those ratios. ' +
+    `The bracket after it is the range that holds that median with at least ${percent(CONFIDENCE)} confidence, from the order statistics of the rounds alone, assuming nothing about the shape of the noise: with five rounds it is the lowest and highest ratio, at ${percent(five.confidence)}. ` +
+    `The lowest and highest performance score, in brackets, are the same kind of range for the score when a page has five runs. ` +
+    'A page is marked ✓ when every range lies within its target, ✗ when a range lies wholly outside one, and ? when a range straddles a target: the runs cannot tell, and more rounds would.'
+  );
+}
+
+/** "Of 22 pages: 3 meet every target, 5 miss one, 14 are undecided." */
+function verdictCount(report: BenchReport, formFactor: 'mobile' | 'desktop', targets: typeof TARGETS): string {
+  const verdicts = report.pages.flatMap((page) => comparePage(report, page, formFactor, targets)?.verdict ?? []);
+  const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
+  return `Of ${verdicts.length} pages: ${count('met')} meet every target (✓), ${count('missed')} miss at least one (✗), ${count('undecided')} cannot be decided from these runs (?).`;
 }
 
 export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): string {
@@ -149,11 +201,13 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
       `Targets: performance ≥ ${targets.performance}, accessibility ${targets.accessibility}, best practices ≥ ${targets.bestPractices}, SEO ≥ ${targets.seo}, CLS ≤ ${targets.cls}; a chapter's TBT ≤ ${targets.chapterTbtOverBaseline}× the baseline's; a zh-Hans page's TBT ≤ ${targets.zhTbtOverEn}× its English twin's.`,
       '',
     );
+    if (runs > 1) lines.push(intervalsParagraph(), '');
     lines.push(
       '| Page | Perf | Perf − baseline | A11y | BP | SEO | LCP ms | TBT ms | TBT ÷ baseline | TBT zh ÷ en | CLS | benchmarkIndex | Targets |',
       '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | :-: |',
     );
     lines.push(...rows, '');
+    lines.push(verdictCount(report, formFactor, targets), '');
   }
   lines.push('## Page weight (JS and CSS)', '');
   lines.push('Initial: loaded before any interaction. Lazy: loaded while scrolling through the page (Mermaid, for instance).', '');

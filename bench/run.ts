@@ -4,14 +4,15 @@
 // and the model, and writes bench/report.json and bench/report.md. Flags: --skip-build,
 // --mobile-only, --runs N (Lighthouse runs per page and form factor, median kept; default 5; the
 // runs go in rounds over all pages, bench/schedule.ts),
-// --pages /a/,/b/ (measure only these paths, in both locales; for a quick look).
+// --pages /a/,/b/ (measure only these paths, in both locales; for a quick look), --render-only
+// (measure nothing: write report.md again from report.json, after a change to bench/report.ts).
 // A benchmark, not a test: it never fails on a timing. Every page is also reported against the
 // course's plainest page (/docs/exercises/, no live component) measured in the same run, and
 // the report records the machine: absolute figures differ widely between machines. Before the
 // Lighthouse runs it waits (up to 5 min) for the 1-minute load average to fall below half the
 // cores, and the report says whether it did.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -29,6 +30,8 @@ import {loadAverageNow, machineFacts, waitForQuiet, type MachineFacts} from './m
 import {readMutationReport, withMutationSection} from '../tools/mutation/report';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** Where report.json and report.md go; ZC_BENCH_DIR lets a test render elsewhere. */
+const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? path.join(ROOT, 'bench'));
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 
 export interface PageReport {
@@ -88,7 +91,16 @@ function pagesToMeasure(only: readonly string[]): {path: string; kind: PageRepor
   return only.length === 0 ? all : all.filter((page) => page.kind === 'baseline' || only.includes(page.path));
 }
 
+function writeMarkdown(report: BenchReport): void {
+  writeFileSync(path.join(REPORT_DIR, 'report.md'), withMutationSection(renderMarkdown(report, TARGETS), readMutationReport()));
+}
+
 async function main(args: readonly string[]): Promise<void> {
+  if (args.includes('--render-only')) {
+    writeMarkdown(JSON.parse(readFileSync(path.join(REPORT_DIR, 'report.json'), 'utf8')) as BenchReport);
+    console.log(`Wrote ${path.relative(ROOT, path.join(REPORT_DIR, 'report.md'))} from report.json`);
+    return;
+  }
   const skipBuild = args.includes('--skip-build');
   const formFactors: FormFactor[] = args.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
   const runs = numberFlag(args, '--runs', 5);
@@ -157,8 +169,8 @@ async function main(args: readonly string[]): Promise<void> {
     model,
     pages,
   };
-  writeFileSync(path.join(ROOT, 'bench', 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(path.join(ROOT, 'bench', 'report.md'), withMutationSection(renderMarkdown(report, TARGETS), readMutationReport()));
+  writeFileSync(path.join(REPORT_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeMarkdown(report);
   console.log('Wrote bench/report.md and bench/report.json');
 }
 

@@ -3,8 +3,8 @@
 // baseline's and a chapter's five runs lay minutes apart, and every zh-Hans page was measured
 // after every English one. In rounds, each round measures every page once, so a slow minute
 // falls on all pages alike; alternate rounds run backwards, so no page always comes first.
-// Every ratio in the report divides by the baseline page's median, so that page is measured
-// twice in each round: in two runs of the same build on 2026-12-06, half an hour apart, the
+// Every ratio in the report divides a page's run by the baseline's runs of the same round
+// (bench/confidence.ts), so that page is measured twice in each round: in two runs of the same build on 2026-12-06, half an hour apart, the
 // chapters' medians differed by 1-47 % (17 % typically), the English baseline's by a factor of
 // 2.6 (700 ms, then 270 ms), which moved every English ratio with it (2-core VM, nothing else
 // running). That steadies the divisor, not the pages: in three later runs the mmap chapter was

@@ -1,5 +1,10 @@
-// bench/report.md reads every page against the baseline page of the same run, and marks runs
-// made on a busy machine: absolute figures do not carry from one machine to another.
+// bench/report.md reads every page against the baseline page of the same run, round by round,
+// marks runs made on a busy machine (absolute figures do not carry from one machine to another),
+// and calls a target met or missed only when the runs say so (bench/confidence.ts).
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {comparePage, renderMarkdown, TARGETS} from '../../bench/report';
 import type {BenchReport, PageReport} from '../../bench/run';
@@ -17,6 +22,19 @@ function lighthouse(tbtMs: number, performance: number, benchmarkIndexes: number
     benchmarkIndexes,
     tbtRunsMs: benchmarkIndexes.map(() => tbtMs),
     performanceRuns: benchmarkIndexes.map(() => performance),
+  };
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A page's runs, in round order, as report.json keeps them. */
+function runsOf(tbtRunsMs: number[], performanceRuns: number[]): LighthouseResult {
+  return {
+    ...lighthouse(median(tbtRunsMs), median(performanceRuns), tbtRunsMs.map(() => 2000)),
+    performanceRange: [Math.min(...performanceRuns), Math.max(...performanceRuns)],
+    tbtRangeMs: [Math.min(...tbtRunsMs), Math.max(...tbtRunsMs)],
+    tbtRunsMs,
+    performanceRuns,
   };
 }
 
@@ -55,23 +73,55 @@ describe('the benchmark report', () => {
   it('compares a chapter with the baseline page of its own language and run', () => {
     expect(comparePage(report, report.pages[1], 'mobile')).toEqual({
       tbtOverBaseline: 1.4,
+      tbtOverBaselineInterval: null,
       performanceMinusBaseline: -2,
       tbtOverEnglish: null,
+      tbtOverEnglishInterval: null,
+      performanceInterval: null,
       busy: false,
       busyRuns: 0,
       runs: 2,
-      meetsTargets: true,
+      // Two rounds cannot say with 90 % confidence where the median lies.
+      verdict: 'undecided',
     });
   });
 
-  it('fails a chapter whose TBT is more than 1.5 times the baseline\'s, whatever its absolute figures', () => {
-    expect(comparePage(report, report.pages[2], 'mobile')).toMatchObject({tbtOverBaseline: 2, meetsTargets: false});
+  it('fails a chapter whose TBT is more than 1.5 times the baseline\'s in every round, whatever its absolute figures', () => {
     expect(TARGETS.chapterTbtOverBaseline).toBe(1.5);
+    const base = page('/docs/exercises/', 'baseline', 'en', runsOf([100, 300, 1000, 1000, 50, 150, 200, 200, 400, 400], [95, 95, 95, 95, 95, 95, 95, 95, 95, 95]));
+    const chapter = (runs: number[]) => page('/docs/sendfile/', 'chapter', 'en', runsOf(runs, [93, 92, 94, 91, 95]));
+    const judge = (runs: number[]) => comparePage({...report, pages: [base, chapter(runs)]}, chapter(runs), 'mobile')!;
+    // The baseline's rounds average 200, 1000, 100, 200 and 400 ms: a slow machine in round 2.
+    expect(judge([400, 2000, 200, 400, 800])).toMatchObject({tbtOverBaseline: 2, tbtOverBaselineInterval: {low: 2, high: 2}, verdict: 'missed'});
+    expect(judge([220, 1200, 130, 280, 580])).toMatchObject({tbtOverBaseline: 1.3, tbtOverBaselineInterval: {low: 1.1, high: 1.45}, verdict: 'met'});
+    // Paired by round, 1.2-1.7: the interval straddles 1.5, so the runs cannot tell.
+    expect(judge([240, 1400, 160, 340, 680])).toMatchObject({tbtOverBaseline: 1.6, tbtOverBaselineInterval: {low: 1.2, high: 1.7}, verdict: 'undecided'});
+    // 1.55-1.7 times the baseline in every round: missed, although median over median, 340 / 250
+    // ms, reads 1.36, inside the target; the baseline's slow round 2 is what lifts its median.
+    const missed = judge([320, 1600, 160, 340, 620]);
+    expect(missed).toMatchObject({tbtOverBaselineInterval: {low: 1.55, high: 1.7}, verdict: 'missed'});
+    expect(missed.tbtOverBaseline).toBeCloseTo(1.6, 10);
+  });
+
+  it('judges the performance score by its range over five runs', () => {
+    const base = page('/docs/exercises/', 'baseline', 'en', runsOf([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], [95, 95, 95, 95, 95, 95, 95, 95, 95, 95]));
+    const judge = (scores: number[]) => {
+      const p = page('/docs/dma/', 'chapter', 'en', runsOf([220, 220, 220, 220, 220], scores));
+      return comparePage({...report, pages: [base, p]}, p, 'mobile')!.verdict;
+    };
+    expect(judge([90, 93, 97, 91, 92])).toBe('met');
+    expect(judge([89, 93, 97, 91, 92])).toBe('undecided');
+    expect(judge([79, 83, 89, 81, 85])).toBe('missed');
   });
 
   it('compares a zh-Hans page with its English twin, and marks a run on a busy machine', () => {
     const zh = comparePage(report, report.pages[4], 'mobile')!;
     expect(zh.tbtOverEnglish).toBeCloseTo(300 / 280, 5);
+    const en = page('/docs/sendfile/', 'chapter', 'en', runsOf([300, 500, 200, 400, 100], [93, 93, 93, 93, 93]));
+    const zhRuns = page('/zh-Hans/docs/sendfile/', 'chapter', 'zh-Hans', runsOf([330, 560, 230, 440, 115], [93, 93, 93, 93, 93]));
+    const paired = comparePage({...report, pages: [en, zhRuns]}, zhRuns, 'mobile')!;
+    expect(paired.tbtOverEnglish).toBeCloseTo(1.12, 10);
+    expect(paired.tbtOverEnglishInterval).toMatchObject({low: 1.1, high: 1.15, confidence: 0.9375});
     expect(zh.busy).toBe(true);
     expect(zh).toMatchObject({busyRuns: 1, runs: 2});
   });
@@ -83,7 +133,7 @@ describe('the benchmark report', () => {
     expect(markdown).toContain('Chinese text set in Noto Sans CJK SC.');
     const noFont = renderMarkdown({...report, machine: {...report.machine, chineseFont: null}}, TARGETS);
     expect(noFont).toContain('No font with Chinese glyphs was installed');
-    expect(markdown).toContain('| /docs/mmap-and-java-nio/ | 91 | -4 | 100 | 100 | 100 | 1500 | 400 | 2.00× | – | 0 | 2050 | ✗ |');
+    expect(markdown).toContain('| /docs/mmap-and-java-nio/ | 91 | -4 | 100 | 100 | 100 | 1500 | 400 | 2.00× | – | 0 | 2050 | ? |');
     expect(markdown).toContain('| 1600 (1 of 2 busy) |');
     expect(markdown).toContain('| Cold build, en + zh-Hans | skipped |');
     expect(markdown, 'no wait recorded, nothing said').not.toContain('load average was still');
@@ -93,5 +143,30 @@ describe('the benchmark report', () => {
     expect(busy).toContain('The 1-minute load average was still 2.4 after 300 s, above the 1 the runs wait for: they began on a busy machine.');
     expect(markdown).toContain('The runs went in 2 rounds, each measuring every page once');
     expect(markdown).toContain('The baseline, which every ratio divides by, was measured twice in each round, at the start and halfway through its language\'s pages: its figures are the median of 4 runs.');
+    expect(markdown).toContain('Of 5 pages: 0 meet every target (✓), 0 miss at least one (✗), 5 cannot be decided from these runs (?).');
   });
+
+  it('gives each ratio its interval, says how it was found, and counts the pages each way', () => {
+    const base = page('/docs/exercises/', 'baseline', 'en', runsOf([100, 300, 1000, 1000, 50, 150, 200, 200, 400, 400], [95, 95, 95, 95, 95, 95, 95, 95, 95, 95]));
+    const met = page('/docs/dma/', 'chapter', 'en', runsOf([220, 1200, 130, 280, 580], [93, 92, 94, 91, 95]));
+    const missed = page('/docs/sendfile/', 'chapter', 'en', runsOf([400, 2000, 200, 400, 800], [93, 92, 94, 91, 95]));
+    const markdown = renderMarkdown({...report, pages: [base, met, missed]}, TARGETS);
+    expect(markdown).toContain('| /docs/dma/ | 93 (91–95) | -2 | 100 | 100 | 100 | 1500 | 280 (130–1200) | 1.30× (1.10–1.45) | – | 0 | 2000 | ✓ |');
+    expect(markdown).toContain('| 2.00× (2.00–2.00) | – | 0 | 2000 | ✗ |');
+    expect(markdown).toContain('with five rounds it is the lowest and highest ratio, at 93.75 %');
+    expect(markdown).toContain('Of 3 pages: 2 meet every target (✓), 1 miss at least one (✗), 0 cannot be decided from these runs (?).');
+  });
+
+  it('writes report.md again from report.json with --render-only, measuring nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zc-bench-render-'));
+    const base = page('/docs/exercises/', 'baseline', 'en', runsOf([100, 300, 1000, 1000, 50, 150, 200, 200, 400, 400], [95, 95, 95, 95, 95, 95, 95, 95, 95, 95]));
+    const met = page('/docs/dma/', 'chapter', 'en', runsOf([220, 1200, 130, 280, 580], [93, 92, 94, 91, 95]));
+    writeFileSync(path.join(dir, 'report.json'), JSON.stringify({...report, pages: [base, met]}));
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const run = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['bench/run.ts', '--render-only'], {cwd: root, env: {...process.env, ZC_BENCH_DIR: dir}, encoding: 'utf8'});
+    expect(run.status, run.stderr).toBe(0);
+    const markdown = readFileSync(path.join(dir, 'report.md'), 'utf8');
+    expect(markdown).toContain('| 1.30× (1.10–1.45) |');
+    expect(markdown).toContain('Of 2 pages:');
+  }, 30_000);
 });
