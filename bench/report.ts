@@ -149,21 +149,31 @@ function machineLine(report: BenchReport): string {
 
 const percent = (share: number) => `${Number((share * 100).toFixed(2))} %`;
 
-function intervalsParagraph(): string {
-  const five = medianInterval([1, 2, 3, 4, 5])!;
+const ORDINALS = ['', '', 'second', 'third', 'fourth', 'fifth'];
+
+/** How the ratios' intervals are found, for a report of `rounds` rounds. */
+function intervalsParagraph(rounds: number): string {
+  const ranks = Array.from({length: rounds}, (_, i) => i + 1);
+  const interval = medianInterval(ranks);
+  const which = !interval
+    ? `with ${rounds} rounds there is none, and no target is decided`
+    : interval.low === 1
+      ? `with ${rounds} rounds it is the lowest and highest ratio, at ${percent(interval.confidence)}`
+      : `with ${rounds} rounds it runs from the ${ORDINALS[interval.low] ?? `${interval.low}th`} lowest to the ${ORDINALS[interval.low] ?? `${interval.low}th`} highest ratio, at ${percent(interval.confidence)}`;
   return (
     'The ratios are paired by round: each run of a page is divided by the mean of the baseline\'s two runs in the same round (a zh-Hans page by its English twin\'s run in the same round), and the column gives the median of those ratios. ' +
-    `The bracket after it is the range that holds that median with at least ${percent(CONFIDENCE)} confidence, from the order statistics of the rounds alone, assuming nothing about the shape of the noise: with five rounds it is the lowest and highest ratio, at ${percent(five.confidence)}. ` +
-    `The lowest and highest performance score, in brackets, are the same kind of range for the score when a page has five runs. ` +
+    `The bracket after it is the range that holds that median with at least ${percent(CONFIDENCE)} confidence, from the order statistics of the rounds alone, assuming nothing about the shape of the noise: ${which}. ` +
+    'The performance score is judged the same way, on its own runs. ' +
     'A page is marked ✓ when every range lies within its target, ✗ when a range lies wholly outside one, and ? when a range straddles a target: the runs cannot tell, and more rounds would.'
   );
 }
 
-/** "Of 22 pages: 3 meet every target, 5 miss one, 14 are undecided." */
+/** "Of 22 pages: 3 meet every target (✓), 5 miss at least one (✗), 14 cannot be decided from these runs (?)." */
 function verdictCount(report: BenchReport, formFactor: 'mobile' | 'desktop', targets: typeof TARGETS): string {
   const verdicts = report.pages.flatMap((page) => comparePage(report, page, formFactor, targets)?.verdict ?? []);
   const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
-  return `Of ${verdicts.length} pages: ${count('met')} meet every target (✓), ${count('missed')} miss at least one (✗), ${count('undecided')} cannot be decided from these runs (?).`;
+  const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `Of ${verdicts.length} pages: ${verb(count('met'), 'meets', 'meet')} every target (✓), ${verb(count('missed'), 'misses', 'miss')} at least one (✗), ${count('undecided')} cannot be decided from these runs (?).`;
 }
 
 export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): string {
@@ -201,7 +211,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
       `Targets: performance ≥ ${targets.performance}, accessibility ${targets.accessibility}, best practices ≥ ${targets.bestPractices}, SEO ≥ ${targets.seo}, CLS ≤ ${targets.cls}; a chapter's TBT ≤ ${targets.chapterTbtOverBaseline}× the baseline's; a zh-Hans page's TBT ≤ ${targets.zhTbtOverEn}× its English twin's.`,
       '',
     );
-    if (runs > 1) lines.push(intervalsParagraph(), '');
+    if (runs > 1) lines.push(intervalsParagraph(runs), '');
     lines.push(
       '| Page | Perf | Perf − baseline | A11y | BP | SEO | LCP ms | TBT ms | TBT ÷ baseline | TBT zh ÷ en | CLS | benchmarkIndex | Targets |',
       '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | :-: |',

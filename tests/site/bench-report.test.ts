@@ -153,8 +153,13 @@ describe('the benchmark report', () => {
     const markdown = renderMarkdown({...report, pages: [base, met, missed]}, TARGETS);
     expect(markdown).toContain('| /docs/dma/ | 93 (91–95) | -2 | 100 | 100 | 100 | 1500 | 280 (130–1200) | 1.30× (1.10–1.45) | – | 0 | 2000 | ✓ |');
     expect(markdown).toContain('| 2.00× (2.00–2.00) | – | 0 | 2000 | ✗ |');
-    expect(markdown).toContain('with five rounds it is the lowest and highest ratio, at 93.75 %');
-    expect(markdown).toContain('Of 3 pages: 2 meet every target (✓), 1 miss at least one (✗), 0 cannot be decided from these runs (?).');
+    expect(markdown).toContain('with 5 rounds it is the lowest and highest ratio, at 93.75 %');
+    // Eight rounds: the second lowest to the second highest holds the median 92.97 % of the time.
+    const eight = (tbt: number) => runsOf(Array.from({length: 8}, (_, k) => tbt + 2 * k), Array.from({length: 8}, () => 95));
+    const longer = renderMarkdown({...report, pages: [page('/docs/exercises/', 'baseline', 'en', runsOf(Array.from({length: 16}, () => 100), Array.from({length: 16}, () => 95))), page('/docs/dma/', 'chapter', 'en', eight(120))]}, TARGETS);
+    expect(longer).toContain('with 8 rounds it runs from the second lowest to the second highest ratio, at 92.97 %');
+    expect(longer).toContain('| 1.27× (1.22–1.32) |');
+    expect(markdown).toContain('Of 3 pages: 2 meet every target (✓), 1 misses at least one (✗), 0 cannot be decided from these runs (?).');
   });
 
   it('writes report.md again from report.json with --render-only, measuring nothing', () => {
