@@ -152,9 +152,14 @@ const percent = (share: number) => `${Number((share * 100).toFixed(2))} %`;
 const ORDINALS = ['', '', 'second', 'third', 'fourth', 'fifth'];
 
 /** How the ratios' intervals are found, for a report of `rounds` rounds. */
-function intervalsParagraph(rounds: number): string {
+function intervalsParagraph(rounds: number, performanceTarget: number): string {
   const ranks = Array.from({length: rounds}, (_, i) => i + 1);
   const interval = medianInterval(ranks);
+  const scores = !interval
+    ? ''
+    : interval.low === 1
+      ? ' (its lowest and highest score, the figures in brackets)'
+      : ` (its ${ORDINALS[interval.low] ?? `${interval.low}th`} lowest and highest score, so brackets that reach ${performanceTarget} do not settle it)`;
   const which = !interval
     ? `with ${rounds} rounds there is none, and no target is decided`
     : interval.low === 1
@@ -163,7 +168,7 @@ function intervalsParagraph(rounds: number): string {
   return (
     'The ratios are paired by round: each run of a page is divided by the mean of the baseline\'s two runs in the same round (a zh-Hans page by its English twin\'s run in the same round), and the column gives the median of those ratios. ' +
     `The bracket after it is the range that holds that median with at least ${percent(CONFIDENCE)} confidence, from the order statistics of the rounds alone, assuming nothing about the shape of the noise: ${which}. ` +
-    'The performance score is judged the same way, on its own runs. ' +
+    `The performance score is judged the same way, on its own runs${scores}. ` +
     'A page is marked ✓ when every range lies within its target, ✗ when a range lies wholly outside one, and ? when a range straddles a target: the runs cannot tell, and more rounds would.'
   );
 }
@@ -211,7 +216,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
       `Targets: performance ≥ ${targets.performance}, accessibility ${targets.accessibility}, best practices ≥ ${targets.bestPractices}, SEO ≥ ${targets.seo}, CLS ≤ ${targets.cls}; a chapter's TBT ≤ ${targets.chapterTbtOverBaseline}× the baseline's; a zh-Hans page's TBT ≤ ${targets.zhTbtOverEn}× its English twin's.`,
       '',
     );
-    if (runs > 1) lines.push(intervalsParagraph(runs), '');
+    if (runs > 1) lines.push(intervalsParagraph(runs, targets.performance), '');
     lines.push(
       '| Page | Perf | Perf − baseline | A11y | BP | SEO | LCP ms | TBT ms | TBT ÷ baseline | TBT zh ÷ en | CLS | benchmarkIndex | Targets |',
       '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | :-: |',

@@ -158,6 +158,8 @@ describe('the benchmark report', () => {
     const eight = (tbt: number) => runsOf(Array.from({length: 8}, (_, k) => tbt + 2 * k), Array.from({length: 8}, () => 95));
     const longer = renderMarkdown({...report, pages: [page('/docs/exercises/', 'baseline', 'en', runsOf(Array.from({length: 16}, () => 100), Array.from({length: 16}, () => 95))), page('/docs/dma/', 'chapter', 'en', eight(120))]}, TARGETS);
     expect(longer).toContain('with 8 rounds it runs from the second lowest to the second highest ratio, at 92.97 %');
+    expect(longer).toContain('on its own runs (its second lowest and highest score, so brackets that reach 90 do not settle it).');
+    expect(markdown).toContain('on its own runs (its lowest and highest score, the figures in brackets).');
     expect(longer).toContain('| 1.27× (1.22–1.32) |');
     expect(markdown).toContain('Of 3 pages: 2 meet every target (✓), 1 misses at least one (✗), 0 cannot be decided from these runs (?).');
   });
