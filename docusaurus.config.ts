@@ -9,6 +9,7 @@ import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/cod
 import {ssrTemplate} from './tools/site/ssr-template';
 import {siteAddress} from './tools/publish/site-address';
 import {chapterTitlesPlugin} from './tools/site/chapter-titles';
+import {remarkPageComponents} from './tools/site/page-components';
 
 // Docusaurus loads the config once per locale and says which one in this variable; the
 // site title appears in every page's <title>, so it is translated here.
@@ -112,8 +113,9 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: false,
-          // Student mode only (ZC_MODEL=student): marks the figures the learner's code computed.
-          beforeDefaultRemarkPlugins: studentRemarkPlugins(),
+          // Each page imports the live components it uses (page-components.ts); in student mode
+          // (ZC_MODEL=student) the figures the learner's code computed are marked too.
+          beforeDefaultRemarkPlugins: [remarkPageComponents, ...studentRemarkPlugins()],
         },
         blog: false,
         theme: {

@@ -8,7 +8,7 @@ import {appStarted} from '../support/browser';
 import {useBrowser} from '../support/test-browser';
 import {CODE_LANGUAGES} from '../../tools/site/code-themes';
 import {containsMermaid} from '../support/page-checks';
-import {builtFile} from '../support/site-pages';
+import {builtFile, builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
 
@@ -87,6 +87,26 @@ describe('start-up work in the shared bundle', () => {
       expect(sources().filter((source) => source.includes('stopWordFilter')).length, 'initial scripts with lunr in them').toBe(0);
     });
   }
+
+  // tools/site/page-components.ts: the live components were once registered for every MDX page,
+  // so every doc page started with all of them and the model behind them (130 KB of script on
+  // the plainest page). A component's code names the component in its root's
+  // data-live-component attribute, as its server-rendered HTML does.
+  it('starts every page with the code of the live components it shows, and of no others', () => {
+    const shownIn = (html: string) => new Set([...html.matchAll(/\sdata-live-component=["']?([A-Za-z]+)/g)].map((m) => m[1]));
+    const codeOf = (source: string) => [...source.matchAll(/"data-live-component":"([A-Za-z]+)"/g)].map((m) => m[1]);
+    const pages = builtPages();
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+    let pagesWithComponents = 0;
+    for (const urlPath of pages) {
+      const shown = shownIn(builtFile(path.posix.join(urlPath, urlPath.endsWith('/') ? 'index.html' : '')));
+      const loaded = new Set(initialScripts(urlPath).flatMap((script) => codeOf(builtFile(script))));
+      expect([...loaded].sort(), urlPath).toEqual([...shown].sort());
+      if (shown.size > 0) pagesWithComponents++;
+    }
+    expect(pagesWithComponents, 'pages with live components').toBeGreaterThanOrEqual(14);
+    expect([...shownIn(builtFile('/docs/exercises/index.html'))], 'the plainest page').toEqual([]);
+  });
 
   // The first localeCompare sets up ICU's collator (about 30 ms at 4x CPU, inside hydration);
   // Docusaurus's word-wrap state and its shallow memo of the phone menu's props both sorted
