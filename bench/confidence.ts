@@ -1,10 +1,11 @@
 // How sure the benchmark report can be that a page meets a target. On the 2-core test machine a
 // page's TBT swings 2-5x between runs with nothing changed (145-655 ms for the English baseline in
 // the run of 2026-12-06 21:56), and the zh-Hans baseline's ratio to its English twin read 1.08x to
-// 1.90x in six runs that day, so a ratio of two medians can land on either side of 1.2 or 1.5 by chance. The report pairs runs by round (each round
-// measures every page once; bench/schedule.ts) and gives the median of the per-round ratios with
-// an interval that holds the true median with a stated confidence. The interval comes from order
-// statistics alone: it assumes only that the rounds are independent, nothing about the noise's shape.
+// 1.90x in six runs that day, so a ratio of two medians can land on either side of 1.2 or 1.5 by
+// chance. The report pairs runs by round (each round measures every page once; bench/schedule.ts)
+// and gives the median of the per-round ratios with an interval that holds the true median with a
+// stated confidence. The interval comes from order statistics alone: it assumes only that the
+// rounds are independent, nothing about the noise's shape.
 
 /** The range that holds the median with at least `confidence`. */
 export interface Interval {

@@ -5,10 +5,11 @@
 // falls on all pages alike; alternate rounds run backwards, so no page always comes first.
 // Every ratio in the report divides a page's run by the baseline's runs of the same round
 // (bench/confidence.ts), so that page is measured twice in each round: in two runs of the same
-// build on 2026-12-06, half an hour apart, the chapters' medians differed by 1-47 % (17 % typically), the English baseline's by a factor of
-// 2.6 (700 ms, then 270 ms), which moved every English ratio with it (2-core VM, nothing else
-// running). That steadies the divisor, not the pages: in three later runs the mmap chapter was
-// 1.67x, 1.83x and 2.84x its baseline. report.json keeps every run's figures for that reason.
+// build on 2026-12-06, half an hour apart, the chapters' medians differed by 1-47 % (17 %
+// typically), the English baseline's by a factor of 2.6 (700 ms, then 270 ms), which moved every
+// English ratio with it (2-core VM, nothing else running). That steadies the divisor, not the
+// pages: in three later runs the mmap chapter was 1.67x, 1.83x and 2.84x its baseline.
+// report.json keeps every run's figures for that reason.
 
 export interface ScheduledRun<T> {
   /** 1-based. */
