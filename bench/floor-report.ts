@@ -1,0 +1,73 @@
+// bench/floor.md: each page measured as built and as HTML and CSS alone (bench/strip-scripts.ts),
+// in the same rounds, with the plain page beside it. A page's floor is the blocking time that
+// remains with no script at all; what lies above it is the site's JavaScript.
+import type {MachineFacts} from './machine';
+
+/** One page's Lighthouse runs (mobile), as built and without scripts, in round order. */
+export interface FloorPage {
+  readonly path: string;
+  readonly built: FloorRuns;
+  readonly withoutScripts: FloorRuns;
+}
+
+export interface FloorRuns {
+  readonly tbtMs: readonly number[];
+  readonly performance: readonly number[];
+  readonly benchmarkIndexes: readonly number[];
+}
+
+export interface FloorReport {
+  readonly generatedAt: string;
+  readonly machine: MachineFacts;
+  readonly rounds: number;
+  /** The page every other page is compared with: the course's plainest (/docs/exercises/). */
+  readonly baselinePath: string;
+  readonly pages: readonly FloorPage[];
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no runs');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const figure = (values: readonly number[]) => `${Math.round(median(values))} (${Math.min(...values)}–${Math.max(...values)})`;
+
+/** A ratio of medians, to one decimal place; "–" when the reference is 0 ms. */
+function ratio(value: readonly number[], reference: readonly number[]): string {
+  const below = median(reference);
+  return below === 0 ? '–' : `${(median(value) / below).toFixed(1)}×`;
+}
+
+/** Whether the runs waited for, and got, a quiet machine (bench/machine.ts). */
+function quiet(m: MachineFacts): string {
+  const w = m.quietWait;
+  if (!w) return '';
+  return w.quiet
+    ? ` The runs began once the 1-minute load average was below ${w.limit} (${w.loadAverage}, after ${w.waitedSeconds} s).`
+    : ` The 1-minute load average was still ${w.loadAverage} after ${w.waitedSeconds} s, above ${w.limit}: the runs began on a busy machine.`;
+}
+
+export function renderFloorMarkdown(report: FloorReport): string {
+  const baseline = report.pages.find((page) => page.path === report.baselinePath);
+  if (!baseline) throw new Error(`the baseline ${report.baselinePath} was not measured`);
+  const m = report.machine;
+  const indexes = report.pages.flatMap((page) => [...page.built.benchmarkIndexes, ...page.withoutScripts.benchmarkIndexes]);
+  const lines = [
+    '# Blocking time without scripts',
+    '',
+    `Measured ${report.generatedAt} on ${m.cpuModel}, ${m.cpus} cores, Chromium ${m.chromium}, by \`npm run bench:floor\`: Lighthouse mobile (simulated slow 4G, 4x CPU slowdown), ${report.rounds} rounds. In each round every page was measured twice, as built and with every script removed (same HTML and CSS), the two in alternating order. Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.${quiet(m)} Lighthouse's benchmarkIndex: median ${Math.round(median(indexes))}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.`,
+    '',
+    `Figures are medians with the range of the runs in brackets. "÷ plain" divides a page's median TBT by the median TBT of \`${report.baselinePath}\` measured the same way in the same rounds. The columns without scripts are the floor: the browser parsing, styling and laying out the page's HTML, which no change to the site's scripts can lower. What lies between the two columns is the scripts' share: starting the app and what it sets the browser doing (hydration, the live components, the progressive reveal laying out the rest of the article).`,
+    '',
+    '| Page | TBT as built (ms) | ÷ plain | TBT without scripts (ms) | ÷ plain | Score as built | Score without scripts |',
+    '| --- | --: | --: | --: | --: | --: | --: |',
+  ];
+  for (const page of report.pages) {
+    lines.push(
+      `| \`${page.path}\` | ${figure(page.built.tbtMs)} | ${ratio(page.built.tbtMs, baseline.built.tbtMs)} | ${figure(page.withoutScripts.tbtMs)} | ${ratio(page.withoutScripts.tbtMs, baseline.withoutScripts.tbtMs)} | ${figure(page.built.performance)} | ${figure(page.withoutScripts.performance)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

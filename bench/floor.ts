@@ -1,0 +1,104 @@
+// `npm run bench:floor`: how much of each page's blocking time is its HTML and CSS alone. Serves
+// the built site and a copy whose chosen pages have every script removed (bench/strip-scripts.ts),
+// measures both in Lighthouse (mobile) in alternating order, round after round, and writes
+// bench/floor.md and bench/floor.json. Needs a build (`npm run build`). Flags: --runs N (rounds,
+// default 5), --pages /a/,/b/ (default: the plain page, the sendfile and mmap chapters, and the
+// plain page and mmap chapter in zh-Hans; the plain page is always measured first),
+// --render-only (measure nothing: write floor.md again from floor.json). A benchmark: it never
+// fails on a timing, and it waits for a quiet machine as `npm run bench` does.
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {BUILD_DIR} from '../tests/support/site-pages';
+import {startStaticServer} from '../tests/support/static-server';
+import {renderFloorMarkdown, type FloorPage, type FloorReport, type FloorRuns} from './floor-report';
+import {launchForLighthouse, lighthouseOnce, type LhrLike} from './lighthouse';
+import {loadAverageNow, machineFacts, waitForQuiet} from './machine';
+import {withoutScripts} from './strip-scripts';
+
+const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
+const BASELINE = '/docs/exercises/';
+const DEFAULT_PAGES = [BASELINE, '/docs/sendfile/', '/docs/mmap-and-java-nio/', '/zh-Hans/docs/exercises/', '/zh-Hans/docs/mmap-and-java-nio/'];
+
+/** The HTML file of a page of the build in `dir`, by its path ("/docs/sendfile/"). */
+const pageFile = (dir: string, page: string) => path.join(dir, page, 'index.html');
+
+function flag(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function runs(lhr: LhrLike): {tbt: number; performance: number; benchmarkIndex: number} {
+  return {
+    tbt: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
+    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
+  };
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  if (args.includes('--render-only')) {
+    const report = JSON.parse(readFileSync(path.join(REPORT_DIR, 'floor.json'), 'utf8')) as FloorReport;
+    writeFileSync(path.join(REPORT_DIR, 'floor.md'), renderFloorMarkdown(report));
+    console.log(`Wrote ${path.join(REPORT_DIR, 'floor.md')} from floor.json`);
+    return;
+  }
+  const rounds = Number(flag(args, '--runs') ?? 5);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs takes a whole number of rounds, 1 or more; got ${flag(args, '--runs')}`);
+  const chosen = flag(args, '--pages')?.split(',').filter(Boolean) ?? DEFAULT_PAGES;
+  const pages = [BASELINE, ...chosen.filter((page) => page !== BASELINE)];
+  if (!existsSync(BUILD_DIR)) throw new Error(`no build in ${BUILD_DIR}: run \`npm run build\` first`);
+  for (const page of pages) if (!page.endsWith('/') || !existsSync(pageFile(BUILD_DIR, page))) throw new Error(`${page} is not a page of the build in ${BUILD_DIR}`);
+
+  const copy = mkdtempSync(path.join(tmpdir(), 'zc-floor-'));
+  cpSync(BUILD_DIR, copy, {recursive: true});
+  for (const page of pages) {
+    const file = pageFile(copy, page);
+    writeFileSync(file, withoutScripts(readFileSync(file, 'utf8')));
+  }
+  const built = await startStaticServer(BUILD_DIR);
+  const bare = await startStaticServer(copy);
+  const loadAverageStart = loadAverageNow();
+  const quietWait = await waitForQuiet({onWait: (load, limit) => console.log(`Waiting for a quiet machine: load average ${load.toFixed(2)}, runs start below ${limit}...`)});
+  const browser = await launchForLighthouse();
+  const chromium = browser.version();
+  const collected = new Map<string, {built: ReturnType<typeof runs>[]; bare: ReturnType<typeof runs>[]}>(pages.map((page) => [page, {built: [], bare: []}]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const page of pages) {
+        const order = round % 2 === 0 ? (['built', 'bare'] as const) : (['bare', 'built'] as const);
+        for (const variant of order) {
+          const server = variant === 'built' ? built : bare;
+          const result = runs(await lighthouseOnce(server.url + page, 'mobile'));
+          collected.get(page)![variant].push(result);
+          console.log(`round ${round + 1}/${rounds} ${page} ${variant === 'built' ? 'as built' : 'without scripts'}: TBT ${result.tbt} ms, score ${result.performance}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await built.close();
+    await bare.close();
+    rmSync(copy, {recursive: true, force: true});
+  }
+  const summary = (list: ReturnType<typeof runs>[]): FloorRuns => ({
+    tbtMs: list.map((run) => run.tbt),
+    performance: list.map((run) => run.performance),
+    benchmarkIndexes: list.map((run) => run.benchmarkIndex),
+  });
+  const report: FloorReport = {
+    generatedAt: new Date().toISOString(),
+    machine: machineFacts(chromium, loadAverageStart, quietWait),
+    rounds,
+    baselinePath: BASELINE,
+    pages: pages.map((page): FloorPage => ({path: page, built: summary(collected.get(page)!.built), withoutScripts: summary(collected.get(page)!.bare)})),
+  };
+  writeFileSync(path.join(REPORT_DIR, 'floor.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(REPORT_DIR, 'floor.md'), renderFloorMarkdown(report));
+  console.log(`Wrote ${path.join(REPORT_DIR, 'floor.md')} and floor.json`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
