@@ -3,9 +3,9 @@
 // measures both in Lighthouse (mobile) in alternating order, round after round, and writes
 // bench/floor.md and bench/floor.json. Needs a build (`npm run build`). Flags: --runs N (rounds,
 // default 5), --pages /a/,/b/ (default: the plain page, the sendfile and mmap chapters, and the
-// plain page and mmap chapter in zh-Hans; the plain page is always measured first),
-// --render-only (measure nothing: write floor.md again from floor.json). A benchmark: it never
-// fails on a timing, and it waits for a quiet machine as `npm run bench` does.
+// plain page and mmap chapter in zh-Hans; the plain page of each language measured always comes
+// first), --render-only (measure nothing: write floor.md again from floor.json). A benchmark: it
+// never fails on a timing, and it waits for a quiet machine as `npm run bench` does.
 import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,8 @@ import {withoutScripts} from './strip-scripts';
 
 const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
 const BASELINE = '/docs/exercises/';
-const DEFAULT_PAGES = [BASELINE, '/docs/sendfile/', '/docs/mmap-and-java-nio/', '/zh-Hans/docs/exercises/', '/zh-Hans/docs/mmap-and-java-nio/'];
+const ZH_BASELINE = `/zh-Hans${BASELINE}`;
+const DEFAULT_PAGES = [BASELINE, '/docs/sendfile/', '/docs/mmap-and-java-nio/', ZH_BASELINE, '/zh-Hans/docs/mmap-and-java-nio/'];
 
 /** The HTML file of a page of the build in `dir`, by its path ("/docs/sendfile/"). */
 const pageFile = (dir: string, page: string) => path.join(dir, page, 'index.html');
@@ -46,7 +47,9 @@ async function main(args: readonly string[]): Promise<void> {
   const rounds = Number(flag(args, '--runs') ?? 5);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs takes a whole number of rounds, 1 or more; got ${flag(args, '--runs')}`);
   const chosen = flag(args, '--pages')?.split(',').filter(Boolean) ?? DEFAULT_PAGES;
-  const pages = [BASELINE, ...chosen.filter((page) => page !== BASELINE)];
+  // Each page is compared with the plain page of its language, measured in the same rounds.
+  const baselines = chosen.some((page) => page.startsWith('/zh-Hans/')) ? [BASELINE, ZH_BASELINE] : [BASELINE];
+  const pages = [...baselines, ...chosen.filter((page) => !baselines.includes(page))];
   if (!existsSync(BUILD_DIR)) throw new Error(`no build in ${BUILD_DIR}: run \`npm run build\` first`);
   for (const page of pages) if (!page.endsWith('/') || !existsSync(pageFile(BUILD_DIR, page))) throw new Error(`${page} is not a page of the build in ${BUILD_DIR}`);
 

@@ -74,9 +74,9 @@ const REPORT: FloorReport = {
 describe('renderFloorMarkdown', () => {
   it('gives medians with ranges, each divided by the plain page measured the same way', () => {
     const markdown = renderFloorMarkdown(REPORT);
-    expect(markdown).toContain('| `/docs/exercises/` | 400 (300–500) | 1.0× | 60 (40–100) | 1.0× | 90 (88–94) | 99 (98–99) |');
-    // 650 / 400 as built; 360 / 60 without scripts: the floor alone is six plain pages' floors.
-    expect(markdown).toContain('| `/docs/mmap-and-java-nio/` | 650 (600–700) | 1.6× | 360 (300–420) | 6.0× | 84 (82–85) | 90 (88–91) |');
+    expect(markdown).toContain('| `/docs/exercises/` | 400 (300–500) | 1.0× | 60 (40–100) | 0.1× | 90 (88–94) | 99 (98–99) |');
+    // 650 / 400 as built; 360 / 400 without scripts: the HTML alone takes 0.9 of the plain page's whole time.
+    expect(markdown).toContain('| `/docs/mmap-and-java-nio/` | 650 (600–700) | 1.6× | 360 (300–420) | 0.9× | 84 (82–85) | 90 (88–91) |');
     expect(markdown).toContain('Test CPU, 2 cores, Chromium 156');
     expect(markdown).toContain('3 rounds');
     expect(markdown).toContain("Lighthouse's benchmarkIndex: median 1700, range 1700–1700.");
@@ -88,10 +88,22 @@ describe('renderFloorMarkdown', () => {
     expect(renderFloorMarkdown(waited(false))).toContain('was still 1.4 after 40 s, above 1: the runs began on a busy machine.');
   });
 
+  it("divides a zh-Hans page by the zh-Hans plain page when it was measured, else by the English one", () => {
+    const zhMmap = {path: '/zh-Hans/docs/mmap-and-java-nio/', built: runs([900, 800, 1000], [80, 81, 79]), withoutScripts: runs([300, 240, 330], [95, 96, 94])};
+    const withoutZhBaseline = {...REPORT, pages: [...REPORT.pages, zhMmap]};
+    expect(renderFloorMarkdown(withoutZhBaseline)).toContain('| `/zh-Hans/docs/mmap-and-java-nio/` | 900 (800–1000) | 2.3× | 300 (240–330) | 0.8× |');
+    const zhPlain = {path: '/zh-Hans/docs/exercises/', built: runs([450, 400, 500], [90, 91, 89]), withoutScripts: runs([100, 90, 120], [99, 99, 99])};
+    const withZhBaseline = {...REPORT, pages: [...REPORT.pages, zhPlain, zhMmap]};
+    const markdown = renderFloorMarkdown(withZhBaseline);
+    expect(markdown).toContain('| `/zh-Hans/docs/exercises/` | 450 (400–500) | 1.0× | 100 (90–120) | 0.2× |');
+    expect(markdown).toContain('| `/zh-Hans/docs/mmap-and-java-nio/` | 900 (800–1000) | 2.0× | 300 (240–330) | 0.7× |');
+    expect(markdown).toContain('| `/docs/mmap-and-java-nio/` | 650 (600–700) | 1.6× |');
+  });
+
   it('refuses a report without its baseline, and says "–" for a plain page of 0 ms', () => {
     expect(() => renderFloorMarkdown({...REPORT, baselinePath: '/docs/'})).toThrow('the baseline /docs/ was not measured');
-    const zero = {...REPORT, pages: [{...REPORT.pages[0], withoutScripts: runs([0, 0, 10], [100, 100, 100])}, REPORT.pages[1]]};
-    expect(renderFloorMarkdown(zero)).toMatch(/\| `\/docs\/mmap-and-java-nio\/` \| [^|]+\| 1\.6× \| 360 \(300–420\) \| – \|/);
+    const zero = {...REPORT, pages: [{...REPORT.pages[0], built: runs([0, 0, 10], [100, 100, 100])}, REPORT.pages[1]]};
+    expect(renderFloorMarkdown(zero)).toContain('| `/docs/mmap-and-java-nio/` | 650 (600–700) | – | 360 (300–420) | – |');
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {
