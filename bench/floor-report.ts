@@ -1,6 +1,7 @@
 // bench/floor.md: each page measured as built and as HTML and CSS alone (bench/strip-scripts.ts),
 // in the same rounds, with the plain page beside it. A page's floor is the blocking time that
 // remains with no script at all; what lies above it is the site's JavaScript.
+import {median} from './lighthouse';
 import type {MachineFacts} from './machine';
 
 const ZH = 'zh-Hans';
@@ -22,16 +23,9 @@ export interface FloorReport {
   readonly generatedAt: string;
   readonly machine: MachineFacts;
   readonly rounds: number;
-  /** The page every other page is compared with: the course's plainest (/docs/exercises/). */
+  /** The course's plainest page (/docs/exercises/); a zh-Hans page is compared with its zh-Hans twin when measured. */
   readonly baselinePath: string;
   readonly pages: readonly FloorPage[];
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of no runs');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 const figure = (values: readonly number[]) => `${Math.round(median(values))} (${Math.min(...values)}–${Math.max(...values)})`;

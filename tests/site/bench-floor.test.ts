@@ -7,7 +7,7 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {median, renderFloorMarkdown, type FloorReport} from '../../bench/floor-report';
+import {renderFloorMarkdown, type FloorReport} from '../../bench/floor-report';
 import {withoutScripts} from '../../bench/strip-scripts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -104,11 +104,6 @@ describe('renderFloorMarkdown', () => {
     expect(() => renderFloorMarkdown({...REPORT, baselinePath: '/docs/'})).toThrow('the baseline /docs/ was not measured');
     const zero = {...REPORT, pages: [{...REPORT.pages[0], built: runs([0, 0, 10], [100, 100, 100])}, REPORT.pages[1]]};
     expect(renderFloorMarkdown(zero)).toContain('| `/docs/mmap-and-java-nio/` | 650 (600–700) | – | 360 (300–420) | – |');
-  });
-
-  it('takes the median of an even count as the mean of the middle two', () => {
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(() => median([])).toThrow('median of no runs');
   });
 });
 
