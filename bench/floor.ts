@@ -29,7 +29,14 @@ function flag(args: readonly string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-function runs(lhr: LhrLike): {tbt: number; performance: number; benchmarkIndex: number} {
+/** The figures kept from one Lighthouse run. */
+interface Run {
+  readonly tbt: number;
+  readonly performance: number;
+  readonly benchmarkIndex: number;
+}
+
+function runOf(lhr: LhrLike): Run {
   return {
     tbt: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
     performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -65,14 +72,14 @@ async function main(args: readonly string[]): Promise<void> {
   const quietWait = await waitForQuiet({onWait: (load, limit) => console.log(`Waiting for a quiet machine: load average ${load.toFixed(2)}, runs start below ${limit}...`)});
   const browser = await launchForLighthouse();
   const chromium = browser.version();
-  const collected = new Map<string, {built: ReturnType<typeof runs>[]; bare: ReturnType<typeof runs>[]}>(pages.map((page) => [page, {built: [], bare: []}]));
+  const collected = new Map<string, {built: Run[]; bare: Run[]}>(pages.map((page) => [page, {built: [], bare: []}]));
   try {
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
         const order = round % 2 === 0 ? (['built', 'bare'] as const) : (['bare', 'built'] as const);
         for (const variant of order) {
           const server = variant === 'built' ? built : bare;
-          const result = runs(await lighthouseOnce(server.url + page, 'mobile'));
+          const result = runOf(await lighthouseOnce(server.url + page, 'mobile'));
           collected.get(page)![variant].push(result);
           console.log(`round ${round + 1}/${rounds} ${page} ${variant === 'built' ? 'as built' : 'without scripts'}: TBT ${result.tbt} ms, score ${result.performance}`);
         }
@@ -84,7 +91,7 @@ async function main(args: readonly string[]): Promise<void> {
     await bare.close();
     rmSync(copy, {recursive: true, force: true});
   }
-  const summary = (list: ReturnType<typeof runs>[]): FloorRuns => ({
+  const summary = (list: readonly Run[]): FloorRuns => ({
     tbtMs: list.map((run) => run.tbt),
     performance: list.map((run) => run.performance),
     benchmarkIndexes: list.map((run) => run.benchmarkIndex),
