@@ -3,6 +3,7 @@
 // remains with no script at all; what lies above it is the site's JavaScript.
 import {median} from './lighthouse';
 import type {MachineFacts} from './machine';
+import type {PairedReport} from './paired-pages';
 
 const ZH = 'zh-Hans';
 
@@ -19,25 +20,21 @@ export interface FloorRuns {
   readonly benchmarkIndexes: readonly number[];
 }
 
-export interface FloorReport {
-  readonly generatedAt: string;
-  readonly machine: MachineFacts;
-  readonly rounds: number;
-  /** The course's plainest page (/docs/exercises/); a zh-Hans page is compared with its zh-Hans twin when measured. */
-  readonly baselinePath: string;
+export interface FloorReport extends PairedReport {
   readonly pages: readonly FloorPage[];
 }
 
-const figure = (values: readonly number[]) => `${Math.round(median(values))} (${Math.min(...values)}–${Math.max(...values)})`;
+/** A median with the range of the runs in brackets. */
+export const figure = (values: readonly number[]) => `${Math.round(median(values))} (${Math.min(...values)}–${Math.max(...values)})`;
 
 /** A ratio of medians, to one decimal place; "–" when the reference is 0 ms. */
-function ratio(value: readonly number[], reference: readonly number[]): string {
+export function ratio(value: readonly number[], reference: readonly number[]): string {
   const below = median(reference);
   return below === 0 ? '–' : `${(median(value) / below).toFixed(1)}×`;
 }
 
 /** Whether the runs waited for, and got, a quiet machine (bench/machine.ts). */
-function quiet(m: MachineFacts): string {
+export function quiet(m: MachineFacts): string {
   const w = m.quietWait;
   if (!w) return '';
   return w.quiet
@@ -46,16 +43,16 @@ function quiet(m: MachineFacts): string {
 }
 
 /** The plain page of a page's language: `/zh-Hans/docs/exercises/` for a zh-Hans page, when measured. */
-export function baselineOf(report: FloorReport, page: string): FloorPage {
-  const find = (path: string) => report.pages.find((measured) => measured.path === path);
-  const zh = page.startsWith(`/${ZH}/`) ? find(`/${ZH}${report.baselinePath}`) : undefined;
-  const baseline = zh ?? find(report.baselinePath);
-  if (!baseline) throw new Error(`the baseline ${report.baselinePath} was not measured`);
+export function baselineOf<P extends {readonly path: string}>(pages: readonly P[], baselinePath: string, page: string): P {
+  const find = (path: string) => pages.find((measured) => measured.path === path);
+  const zh = page.startsWith(`/${ZH}/`) ? find(`/${ZH}${baselinePath}`) : undefined;
+  const baseline = zh ?? find(baselinePath);
+  if (!baseline) throw new Error(`the baseline ${baselinePath} was not measured`);
   return baseline;
 }
 
 export function renderFloorMarkdown(report: FloorReport): string {
-  baselineOf(report, report.baselinePath);
+  baselineOf(report.pages, report.baselinePath, report.baselinePath);
   const m = report.machine;
   const indexes = report.pages.flatMap((page) => [...page.built.benchmarkIndexes, ...page.withoutScripts.benchmarkIndexes]);
   const lines = [
@@ -69,7 +66,7 @@ export function renderFloorMarkdown(report: FloorReport): string {
     '| --- | --: | --: | --: | --: | --: | --: |',
   ];
   for (const page of report.pages) {
-    const baseline = baselineOf(report, page.path);
+    const baseline = baselineOf(report.pages, report.baselinePath, page.path);
     lines.push(
       `| \`${page.path}\` | ${figure(page.built.tbtMs)} | ${ratio(page.built.tbtMs, baseline.built.tbtMs)} | ${figure(page.withoutScripts.tbtMs)} | ${ratio(page.withoutScripts.tbtMs, baseline.built.tbtMs)} | ${figure(page.built.performance)} | ${figure(page.withoutScripts.performance)} |`,
     );

@@ -6,7 +6,7 @@
 // plain page and mmap chapter in zh-Hans; the plain page of each language measured always comes
 // first), --render-only (measure nothing: write floor.md again from floor.json). A benchmark: it
 // never fails on a timing, and it waits for a quiet machine as `npm run bench` does.
-import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {BUILD_DIR} from '../tests/support/site-pages';
@@ -14,20 +14,10 @@ import {startStaticServer} from '../tests/support/static-server';
 import {renderFloorMarkdown, type FloorPage, type FloorReport, type FloorRuns} from './floor-report';
 import {launchForLighthouse, lighthouseOnce, type LhrLike} from './lighthouse';
 import {loadAverageNow, machineFacts, waitForQuiet} from './machine';
+import {BASELINE, pageFile, pagesOf, renderAgain, roundsOf, writeReport} from './paired-pages';
 import {withoutScripts} from './strip-scripts';
 
 const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
-const BASELINE = '/docs/exercises/';
-const ZH_BASELINE = `/zh-Hans${BASELINE}`;
-const DEFAULT_PAGES = [BASELINE, '/docs/sendfile/', '/docs/mmap-and-java-nio/', ZH_BASELINE, '/zh-Hans/docs/mmap-and-java-nio/'];
-
-/** The HTML file of a page of the build in `dir`, by its path ("/docs/sendfile/"). */
-const pageFile = (dir: string, page: string) => path.join(dir, page, 'index.html');
-
-function flag(args: readonly string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-}
 
 /** The figures kept from one Lighthouse run. */
 interface Run {
@@ -46,19 +36,11 @@ function runOf(lhr: LhrLike): Run {
 
 async function main(args: readonly string[]): Promise<void> {
   if (args.includes('--render-only')) {
-    const report = JSON.parse(readFileSync(path.join(REPORT_DIR, 'floor.json'), 'utf8')) as FloorReport;
-    writeFileSync(path.join(REPORT_DIR, 'floor.md'), renderFloorMarkdown(report));
-    console.log(`Wrote ${path.join(REPORT_DIR, 'floor.md')} from floor.json`);
+    renderAgain<FloorReport>(REPORT_DIR, 'floor', renderFloorMarkdown);
     return;
   }
-  const rounds = Number(flag(args, '--runs') ?? 5);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs takes a whole number of rounds, 1 or more; got ${flag(args, '--runs')}`);
-  const chosen = flag(args, '--pages')?.split(',').filter(Boolean) ?? DEFAULT_PAGES;
-  // Each page is compared with the plain page of its language, measured in the same rounds.
-  const baselines = chosen.some((page) => page.startsWith('/zh-Hans/')) ? [BASELINE, ZH_BASELINE] : [BASELINE];
-  const pages = [...baselines, ...chosen.filter((page) => !baselines.includes(page))];
-  if (!existsSync(BUILD_DIR)) throw new Error(`no build in ${BUILD_DIR}: run \`npm run build\` first`);
-  for (const page of pages) if (!page.endsWith('/') || !existsSync(pageFile(BUILD_DIR, page))) throw new Error(`${page} is not a page of the build in ${BUILD_DIR}`);
+  const rounds = roundsOf(args);
+  const pages = pagesOf(args, BUILD_DIR);
 
   const copy = mkdtempSync(path.join(tmpdir(), 'zc-floor-'));
   cpSync(BUILD_DIR, copy, {recursive: true});
@@ -103,9 +85,7 @@ async function main(args: readonly string[]): Promise<void> {
     baselinePath: BASELINE,
     pages: pages.map((page): FloorPage => ({path: page, built: summary(collected.get(page)!.built), withoutScripts: summary(collected.get(page)!.bare)})),
   };
-  writeFileSync(path.join(REPORT_DIR, 'floor.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(path.join(REPORT_DIR, 'floor.md'), renderFloorMarkdown(report));
-  console.log(`Wrote ${path.join(REPORT_DIR, 'floor.md')} and floor.json`);
+  writeReport(REPORT_DIR, 'floor', report, renderFloorMarkdown);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
