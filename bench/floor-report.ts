@@ -2,10 +2,8 @@
 // in the same rounds, with the plain page beside it. A page's floor is the blocking time that
 // remains with no script at all; what lies above it is the site's JavaScript.
 import {median} from './lighthouse';
-import type {MachineFacts} from './machine';
-import type {PairedReport} from './paired-pages';
-
-const ZH = 'zh-Hans';
+import {quietSentence} from './machine';
+import {baselineOf, figure, ratio, type PairedReport} from './paired-pages';
 
 /** One page's Lighthouse runs (mobile), as built and without scripts, in round order. */
 export interface FloorPage {
@@ -24,33 +22,6 @@ export interface FloorReport extends PairedReport {
   readonly pages: readonly FloorPage[];
 }
 
-/** A median with the range of the runs in brackets. */
-export const figure = (values: readonly number[]) => `${Math.round(median(values))} (${Math.min(...values)}–${Math.max(...values)})`;
-
-/** A ratio of medians, to one decimal place; "–" when the reference is 0 ms. */
-export function ratio(value: readonly number[], reference: readonly number[]): string {
-  const below = median(reference);
-  return below === 0 ? '–' : `${(median(value) / below).toFixed(1)}×`;
-}
-
-/** Whether the runs waited for, and got, a quiet machine (bench/machine.ts). */
-export function quiet(m: MachineFacts): string {
-  const w = m.quietWait;
-  if (!w) return '';
-  return w.quiet
-    ? ` The runs began once the 1-minute load average was below ${w.limit} (${w.loadAverage}, after ${w.waitedSeconds} s).`
-    : ` The 1-minute load average was still ${w.loadAverage} after ${w.waitedSeconds} s, above ${w.limit}: the runs began on a busy machine.`;
-}
-
-/** The plain page of a page's language: `/zh-Hans/docs/exercises/` for a zh-Hans page, when measured. */
-export function baselineOf<P extends {readonly path: string}>(pages: readonly P[], baselinePath: string, page: string): P {
-  const find = (path: string) => pages.find((measured) => measured.path === path);
-  const zh = page.startsWith(`/${ZH}/`) ? find(`/${ZH}${baselinePath}`) : undefined;
-  const baseline = zh ?? find(baselinePath);
-  if (!baseline) throw new Error(`the baseline ${baselinePath} was not measured`);
-  return baseline;
-}
-
 export function renderFloorMarkdown(report: FloorReport): string {
   baselineOf(report.pages, report.baselinePath, report.baselinePath);
   const m = report.machine;
@@ -58,7 +29,7 @@ export function renderFloorMarkdown(report: FloorReport): string {
   const lines = [
     '# Blocking time without scripts',
     '',
-    `Measured ${report.generatedAt} on ${m.cpuModel}, ${m.cpus} cores, Chromium ${m.chromium}, by \`npm run bench:floor\`: Lighthouse mobile (simulated slow 4G, 4x CPU slowdown), ${report.rounds} rounds. In each round every page was measured twice, as built and with every script removed (same HTML and CSS), the two in alternating order. Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.${quiet(m)} Lighthouse's benchmarkIndex: median ${Math.round(median(indexes))}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.`,
+    `Measured ${report.generatedAt} on ${m.cpuModel}, ${m.cpus} cores, Chromium ${m.chromium}, by \`npm run bench:floor\`: Lighthouse mobile (simulated slow 4G, 4x CPU slowdown), ${report.rounds} rounds. In each round every page was measured twice, as built and with every script removed (same HTML and CSS), the two in alternating order. Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.${quietSentence(m.quietWait, 'The runs')} Lighthouse's benchmarkIndex: median ${Math.round(median(indexes))}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.`,
     '',
     `Figures are medians with the range of the runs in brackets. "÷ plain" divides a page's median TBT by the median TBT of the plain page in its language (\`${report.baselinePath}\`, or its zh-Hans twin when measured) measured the same way in the same rounds. The columns without scripts are the floor: the browser parsing, styling and laying out the page's HTML, which no change to the site's scripts can lower. What lies between the two columns is the scripts' share: starting the app and what it sets the browser doing (hydration, the live components, the progressive reveal laying out the rest of the article). "÷ plain as built" divides a page's floor by the plain page's whole blocking time: the part of a target such as "at most 1.5 times the plain page" that the page's HTML and CSS use up before any script runs.`,
     '',

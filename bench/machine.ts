@@ -33,6 +33,14 @@ export interface QuietWait {
   readonly limit: number;
 }
 
+/** A report's sentence on how `runs` ("The runs") began: on a quiet machine, or busy after the wait; "" when not recorded. */
+export function quietSentence(wait: QuietWait | undefined, runs: string): string {
+  if (!wait) return '';
+  return wait.quiet
+    ? ` ${runs} began once the 1-minute load average was below ${wait.limit} (${wait.loadAverage}, after ${wait.waitedSeconds} s).`
+    : ` The 1-minute load average was still ${wait.loadAverage} after ${wait.waitedSeconds} s, above the ${wait.limit} the runs wait for: they began on a busy machine.`;
+}
+
 /** A machine counts as quiet while its 1-minute load average is below half its cores. */
 export const quietLimit = (cores: number): number => cores / 2;
 

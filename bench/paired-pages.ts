@@ -1,15 +1,18 @@
 // What `npm run bench:floor` and `npm run bench:tracing` share: which pages they measure, each
-// beside the plain page of its language measured in the same rounds, and how many rounds.
+// beside the plain page of its language measured in the same rounds, how many rounds, and how
+// their reports give a page's runs against that plain page.
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {median} from './lighthouse';
 import type {MachineFacts} from './machine';
 
 export const BASELINE = '/docs/exercises/';
-const ZH_BASELINE = `/zh-Hans${BASELINE}`;
+const ZH = 'zh-Hans';
+const ZH_BASELINE = `/${ZH}${BASELINE}`;
 const DEFAULT_PAGES = [BASELINE, '/docs/sendfile/', '/docs/mmap-and-java-nio/', ZH_BASELINE, '/zh-Hans/docs/mmap-and-java-nio/'];
 
 /** The value after `name` on the command line, if given. */
-export function flag(args: readonly string[], name: string): string | undefined {
+function flag(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 }
@@ -28,7 +31,7 @@ export function roundsOf(args: readonly string[]): number {
  */
 export function pagesOf(args: readonly string[], buildDir: string): string[] {
   const chosen = flag(args, '--pages')?.split(',').filter(Boolean) ?? DEFAULT_PAGES;
-  const baselines = chosen.some((page) => page.startsWith('/zh-Hans/')) ? [BASELINE, ZH_BASELINE] : [BASELINE];
+  const baselines = chosen.some((page) => page.startsWith(`/${ZH}/`)) ? [BASELINE, ZH_BASELINE] : [BASELINE];
   const pages = [...baselines, ...chosen.filter((page) => !baselines.includes(page))];
   if (!existsSync(buildDir)) throw new Error(`no build in ${buildDir}: run \`npm run build\` first`);
   for (const page of pages) if (!page.endsWith('/') || !existsSync(pageFile(buildDir, page))) throw new Error(`${page} is not a page of the build in ${buildDir}`);
@@ -59,4 +62,22 @@ export function renderAgain<R>(dir: string, name: string, render: (report: R) =>
   const report = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as R;
   writeFileSync(path.join(dir, `${name}.md`), render(report));
   console.log(`Wrote ${path.join(dir, `${name}.md`)} from ${name}.json`);
+}
+
+/** A median with the range of the runs in brackets. */
+export const figure = (values: readonly number[]) => `${Math.round(median(values))} (${Math.min(...values)}–${Math.max(...values)})`;
+
+/** A ratio of medians, to one decimal place; "–" when the reference is 0 ms. */
+export function ratio(value: readonly number[], reference: readonly number[]): string {
+  const below = median(reference);
+  return below === 0 ? '–' : `${(median(value) / below).toFixed(1)}×`;
+}
+
+/** The plain page of a page's language: `/zh-Hans/docs/exercises/` for a zh-Hans page, when measured. */
+export function baselineOf<P extends {readonly path: string}>(pages: readonly P[], baselinePath: string, page: string): P {
+  const find = (path: string) => pages.find((measured) => measured.path === path);
+  const zh = page.startsWith(`/${ZH}/`) ? find(`/${ZH}${baselinePath}`) : undefined;
+  const baseline = zh ?? find(baselinePath);
+  if (!baseline) throw new Error(`the baseline ${baselinePath} was not measured`);
+  return baseline;
 }

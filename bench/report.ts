@@ -1,5 +1,6 @@
 // bench/report.md: the figures beside the targets the performance issue set.
 import type {LighthouseResult} from './lighthouse';
+import {quietSentence} from './machine';
 import type {BenchReport, PageReport} from './run';
 import {combine, CONFIDENCE, judgeAtLeast, judgeAtMost, medianInterval, pairedRatios, type Interval, type Verdict} from './confidence';
 
@@ -136,12 +137,7 @@ function machineLine(report: BenchReport): string {
   const indexes = report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? []));
   const index = indexes.length ? ` Lighthouse's benchmarkIndex over all runs: median ${median(indexes)}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.` : '';
   const load = m.loadAverageStart ? ` Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.` : '';
-  const w = m.quietWait;
-  const quiet = !w
-    ? ''
-    : w.quiet
-      ? ` The Lighthouse runs began once the 1-minute load average was below ${w.limit} (${w.loadAverage}, after ${w.waitedSeconds} s).`
-      : ` The 1-minute load average was still ${w.loadAverage} after ${w.waitedSeconds} s, above the ${w.limit} the runs wait for: they began on a busy machine.`;
+  const quiet = quietSentence(m.quietWait, 'The Lighthouse runs');
   const font =
     m.chineseFont === undefined ? '' : m.chineseFont ? ` Chinese text set in ${m.chineseFont}.` : ' No font with Chinese glyphs was installed: the zh-Hans figures include Chromium searching for one (install fonts-noto-cjk).';
   return `Measured ${report.generatedAt} on ${m.cpuModel ?? 'an unrecorded CPU'}, ${m.cpus} cores, ${m.memoryGiB ?? '?'} GiB, Linux ${m.kernel ?? '?'}, Node ${m.node}, Chromium ${m.chromium ?? '?'}.${font}${load}${quiet}${index}`;

@@ -85,7 +85,7 @@ describe('renderFloorMarkdown', () => {
   it('says whether the runs began on a quiet machine', () => {
     const waited = (quiet: boolean) => ({...REPORT, machine: {...REPORT.machine, quietWait: {waitedSeconds: 40, quiet, loadAverage: quiet ? 0.8 : 1.4, limit: 1}}});
     expect(renderFloorMarkdown(waited(true))).toContain('The runs began once the 1-minute load average was below 1 (0.8, after 40 s).');
-    expect(renderFloorMarkdown(waited(false))).toContain('was still 1.4 after 40 s, above 1: the runs began on a busy machine.');
+    expect(renderFloorMarkdown(waited(false))).toContain('was still 1.4 after 40 s, above the 1 the runs wait for: they began on a busy machine.');
   });
 
   it("divides a zh-Hans page by the zh-Hans plain page when it was measured, else by the English one", () => {

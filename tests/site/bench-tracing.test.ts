@@ -85,9 +85,9 @@ describe('npm run bench:tracing', () => {
 
   it('refuses a number of rounds it cannot run, and a missing build, before measuring', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zc-tracing-build-'));
-    const zero = tracing(['--runs', '1.5'], dir);
-    expect(zero.status).toBe(1);
-    expect(zero.stderr).toContain('--runs takes a whole number of rounds, 1 or more; got 1.5');
+    const fractional = tracing(['--runs', '1.5'], dir);
+    expect(fractional.status).toBe(1);
+    expect(fractional.stderr).toContain('--runs takes a whole number of rounds, 1 or more; got 1.5');
     const noBuild = tracing([], path.join(dir, 'none'));
     expect(noBuild.status).toBe(1);
     expect(noBuild.stderr).toContain(`no build in ${path.join(dir, 'none')}: run \`npm run build\` first`);
