@@ -13,6 +13,8 @@ import {builtFile, builtPages} from '../support/site-pages';
 const baseUrl = inject('baseUrl');
 
 const browser = useBrowser();
+// The favicon is fetched by the browser's own UI, which the headless shell does not have.
+const fullBrowser = useBrowser('browser');
 
 /** The scripts a page loads while a reader scrolls through all of it. */
 async function scriptsLoaded(urlPath: string): Promise<{scripts: string[]; liveDiagrams: number}> {
@@ -147,7 +149,7 @@ describe('start-up work in the shared bundle', () => {
     ['desktop', {viewport: {width: 1280, height: 800}, colorScheme: 'dark'}],
   ] as const) {
     it(`/docs/sendfile/: loads no SVG image but its diagrams, and its styles draw none, on a ${device}`, async () => {
-      const context = await browser().newContext(options);
+      const context = await fullBrowser().newContext(options);
       try {
         const page = await context.newPage();
         const svgRequests: string[] = [];

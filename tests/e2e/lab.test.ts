@@ -19,7 +19,7 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium('shell');
 });
 
 afterAll(async () => {

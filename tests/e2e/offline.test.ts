@@ -16,7 +16,7 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium('shell');
   server = await startStaticServer(BUILD_DIR);
   context = await browser.newContext();
   page = await context.newPage();

@@ -21,8 +21,9 @@ const REFUSE_FULLSCREEN = `
 let browser: Browser;
 let context: BrowserContext;
 
+// The full browser: Escape leaving fullscreen is its UI's doing, which the headless shell lacks.
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium('browser');
 });
 
 afterAll(async () => {

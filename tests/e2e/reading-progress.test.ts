@@ -46,7 +46,7 @@ const OTHER_CHAPTER = 'sendfile';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium('shell');
 });
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ const CHAPTER = '/docs/mmap-and-java-nio/';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium('shell');
 });
 
 afterAll(async () => {

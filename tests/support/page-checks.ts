@@ -155,7 +155,7 @@ async function visit<T>(
   options: BrowserContextOptions,
   read: (page: Page, recorders: Recorders, after: After) => Promise<T>,
 ): Promise<T> {
-  const context = await (browser ??= launchChromium()).then((b) => b.newContext(options));
+  const context = await (browser ??= launchChromium('shell')).then((b) => b.newContext(options));
   try {
     const page = await context.newPage();
     const recorders = record(page, new URL(url).origin);

@@ -1,14 +1,17 @@
-// One Chromium per browser-test file: launched before the file's first test, closed after its
+// One Chromium per browser-test file (or two, where a test needs the full browser): launched before the file's first test, closed after its
 // last. Kept apart from browser.ts, which bench/ and tools/ import outside Vitest.
 import {afterAll, beforeAll} from 'vitest';
 import type {Browser} from 'playwright-core';
-import {launchChromium} from './browser';
+import {launchChromium, type ChromiumKind} from './browser';
 
-/** Registers the launch and the close; the returned function gives the browser inside tests. */
-export function useBrowser(): () => Browser {
+/**
+ * Registers the launch and the close; the returned function gives the browser inside tests.
+ * The headless shell unless `kind` asks for the full browser (see ChromiumKind).
+ */
+export function useBrowser(kind: ChromiumKind = 'shell'): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(kind);
   });
   afterAll(async () => {
     await browser?.close();

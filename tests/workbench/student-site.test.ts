@@ -72,7 +72,7 @@ describe('the site in student mode (ZC_MODEL=student)', () => {
       expect(await build(site, learnerDir)).toBe(0);
     }
     server = await startStaticServer(site);
-    browser = await launchChromium();
+    browser = await launchChromium('shell');
   }, 600_000);
 
   afterAll(async () => {
