@@ -266,7 +266,7 @@ export const CHAPTER_ASSIGNMENTS: readonly ChapterAssignment[] = [
     chapter: '07',
     objectives: [
       L('Explain how splice() moves page references through a pipe, why one end must be a pipe, and how sendfile() is built on it.', '说明 splice() 如何经由管道移动页引用、为什么必须有一端是管道，以及 sendfile() 如何建立在它之上。'),
-      L('Say what copy_file_range() does between two files, when the filesystem shares blocks instead, and why a program keeps a fallback since Linux 5.12.', '说明 copy_file_range() 在两个文件之间做什么、文件系统何时改为共享数据块，以及为什么从 Linux 5.12 起程序要保留退回路径。'),
+      L('Say what copy_file_range() does between two files, when the filesystem shares blocks instead, and why a program keeps a fallback since Linux 5.19.', '说明 copy_file_range() 在两个文件之间做什么、文件系统何时改为共享数据块，以及为什么从 Linux 5.19 起程序要保留退回路径。'),
       L('Use MSG_ZEROCOPY and io_uring SEND_ZC correctly: a buffer is the kernel\'s until its completion, completions are ranges that may merge and arrive out of order, and loopback always copies.', '正确使用 MSG_ZEROCOPY 和 io_uring SEND_ZC：在完成通知之前缓冲区属于内核，完成通知是可能合并、可能乱序到达的区间，回环接口总是拷贝。'),
       L('Say what kTLS saves and what it does not, and when direct I/O is the better road than the page cache.', '说明 kTLS 省下了什么、没省下什么，以及什么时候直接 I/O 比页缓存更合适。'),
     ],

@@ -656,8 +656,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     en: 'direct I/O',
     zh: '直接 I/O',
     definition: {
-      en: 'Reading or writing a file opened with O_DIRECT, bypassing the page cache: the disk’s DMA goes straight to or from the program’s buffer, whose address, file offset and length must be multiples of the device’s logical block size. Right for a huge file read once, which would otherwise evict pages other readers need.',
-      zh: '读写用 O_DIRECT 打开的文件，绕过页缓存：磁盘的 DMA 直接进出程序的缓冲区，缓冲区地址、文件偏移和长度都必须是设备逻辑块大小的倍数。适合只读一次的巨大文件，否则它会把其他读者需要的页挤出页缓存。',
+      en: 'Reading or writing a file opened with O_DIRECT, bypassing the page cache: the disk’s DMA goes straight to or from the program’s buffer, whose address, file offset and length must be aligned, usually to the device’s logical block size. Right for a huge file read once, which would otherwise evict pages other readers need.',
+      zh: '读写用 O_DIRECT 打开的文件，绕过页缓存：磁盘的 DMA 直接进出程序的缓冲区，缓冲区地址、文件偏移和长度都必须对齐，通常是对齐到设备的逻辑块大小。适合只读一次的巨大文件，否则它会把其他读者需要的页挤出页缓存。',
     },
     taughtIn: [S.wrongTool],
   },

@@ -11,8 +11,9 @@
 //      benefit from the cache: sendfile. 'random-small' reads hit the cache when they fit:
 //      sendfile if the file fits, else direct I/O.
 // O_DIRECT alignment (open(2), NOTES "O_DIRECT"): file offset, length and user buffer address
-// must be multiples of the logical block size (typically 512 bytes or 4,096 bytes; since
-// Linux 2.6.0 the logical block size, BLKSSZGET; statx STATX_DIOALIGN since 6.1).
+// must be aligned, usually to the logical block size (512 or 4,096 bytes, BLKSSZGET); the rules
+// vary by filesystem and kernel, and statx's STATX_DIOALIGN (6.1) reports the buffer's and the
+// offset's alignment separately.
 import {ModelInputError, requireInteger, requireOneOf} from './validate';
 import {MAX_EXACT_BYTES} from './units';
 

@@ -28,7 +28,7 @@ function requirementText(requirement: Requirement): string {
     case 'pipe-end':
       return translate({id: 'overview.req.pipe', message: 'one end of each call is a pipe'});
     case 'same-fs-type':
-      return translate({id: 'overview.req.sameFs', message: 'both files on filesystems of the same type (since 5.12)'});
+      return translate({id: 'overview.req.sameFs', message: 'both files on filesystems of the same type (since 5.19)'});
     case 'reflink-fs':
       return translate({id: 'overview.req.reflink', message: 'a filesystem that shares blocks (Btrfs, XFS)'});
     case 'so-zerocopy':
