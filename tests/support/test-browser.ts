@@ -1,5 +1,6 @@
-// One Chromium per browser-test file (or two, where a test needs the full browser): launched before the file's first test, closed after its
-// last. Kept apart from browser.ts, which bench/ and tools/ import outside Vitest.
+// One Chromium per browser-test file (two where a test needs the full browser): launched before
+// the file's first test, closed after its last. Kept apart from browser.ts, which bench/ and
+// tools/ import outside Vitest.
 import {afterAll, beforeAll} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {launchChromium, type ChromiumKind} from './browser';
