@@ -34,21 +34,22 @@ afterAll(async () => {
 
 /**
  * Resolves once the service worker keeps the page now open and every file of the site it loaded
- * (keep-pages.ts asks for them, when the browser is idle).
+ * (keep-pages.ts asks for them, when the browser is idle). Polled with evaluate, which awaits the
+ * cache lookups: waitForFunction takes an async predicate's promise as a truthy answer at once,
+ * and the test then raced the worker (it failed about one run in ten on a busy machine).
  */
 async function kept(): Promise<void> {
-  await page.waitForFunction(
-    async () => {
+  const missing = () =>
+    page.evaluate(async () => {
       const own = performance
         .getEntriesByType('resource')
         .map((entry) => entry.name.split('#')[0])
         .filter((url) => url.startsWith(window.location.origin) && !/\/sw\.js(\?|$)/.test(url));
-      const found = await Promise.all([window.location.href.split('#')[0], ...own].map((url) => caches.match(url)));
-      return found.every((response) => response !== undefined);
-    },
-    undefined,
-    {timeout: 60_000, polling: 500},
-  );
+      const urls = [window.location.href.split('#')[0], ...own];
+      const found = await Promise.all(urls.map((url) => caches.match(url)));
+      return urls.filter((_, index) => found[index] === undefined);
+    });
+  await expect.poll(missing, {message: 'files of the open page not yet kept', timeout: 60_000, interval: 500}).toEqual([]);
 }
 
 const heading = () => page.locator('article h1').first().innerText();
