@@ -41,6 +41,11 @@ export function quietSentence(wait: QuietWait | undefined, runs: string): string
     : ` The 1-minute load average was still ${wait.loadAverage} after ${wait.waitedSeconds} s, above the ${wait.limit} the runs wait for: they began on a busy machine.`;
 }
 
+/** The load average at the start and end of a run, as every report states it (leading space). */
+export function loadAverageSentence(start: readonly number[], end: readonly number[]): string {
+  return ` Load average (1, 5, 15 min) ${start.join(', ')} at the start and ${end.join(', ')} at the end.`;
+}
+
 /** A machine counts as quiet while its 1-minute load average is below half its cores. */
 export const quietLimit = (cores: number): number => cores / 2;
 

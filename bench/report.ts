@@ -1,6 +1,6 @@
 // bench/report.md: the figures beside the targets the performance issue set.
 import type {LighthouseResult} from './lighthouse';
-import {quietSentence} from './machine';
+import {loadAverageSentence, quietSentence} from './machine';
 import type {BenchReport, PageReport} from './run';
 import {combine, CONFIDENCE, judgeAtLeast, judgeAtMost, medianInterval, pairedRatios, type Interval, type Verdict} from './confidence';
 
@@ -136,7 +136,7 @@ function machineLine(report: BenchReport): string {
   const m = report.machine;
   const indexes = report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? []));
   const index = indexes.length ? ` Lighthouse's benchmarkIndex over all runs: median ${median(indexes)}, range ${Math.min(...indexes)}–${Math.max(...indexes)}.` : '';
-  const load = m.loadAverageStart ? ` Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.` : '';
+  const load = m.loadAverageStart ? loadAverageSentence(m.loadAverageStart, m.loadAverageEnd) : '';
   const quiet = quietSentence(m.quietWait, 'The Lighthouse runs');
   const font =
     m.chineseFont === undefined ? '' : m.chineseFont ? ` Chinese text set in ${m.chineseFont}.` : ' No font with Chinese glyphs was installed: the zh-Hans figures include Chromium searching for one (install fonts-noto-cjk).';

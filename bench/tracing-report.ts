@@ -2,7 +2,7 @@
 // at 4x CPU slowdown, loaded with no trace running and with Lighthouse's trace categories on, in
 // the same rounds, with the plain page beside it. What the second adds is the cost of the
 // measurement, not of the page.
-import {quietSentence} from './machine';
+import {loadAverageSentence, quietSentence} from './machine';
 import {baselineOf, figure, ratio, type PairedReport} from './paired-pages';
 
 /** A long task is one over 50 ms; its blocking time is what lies beyond (Lighthouse's TBT counts the same). */
@@ -34,7 +34,7 @@ export function renderTracingMarkdown(report: TracingReport): string {
   const lines = [
     "# Blocking time with and without Lighthouse's trace",
     '',
-    `Measured ${report.generatedAt} on ${m.cpuModel}, ${m.cpus} cores, Chromium ${m.chromium}, by \`npm run bench:tracing\`, in ${report.rounds} round${report.rounds === 1 ? '' : 's'}. Load average (1, 5, 15 min) ${m.loadAverageStart.join(', ')} at the start and ${m.loadAverageEnd.join(', ')} at the end.${quietSentence(m.quietWait, 'The runs')}`,
+    `Measured ${report.generatedAt} on ${m.cpuModel}, ${m.cpus} cores, Chromium ${m.chromium}, by \`npm run bench:tracing\`, in ${report.rounds} round${report.rounds === 1 ? '' : 's'}.${loadAverageSentence(m.loadAverageStart, m.loadAverageEnd)}${quietSentence(m.quietWait, 'The runs')}`,
     '',
     `Each page was loaded in a phone-sized viewport with the CPU slowed down 4x, and watched for ${report.watchMs / 1000} s; its blocking time is the time each task took beyond ${LONG_TASK_MS} ms, summed over the tasks, as the page's own Long Tasks API reported them. In each round every page was loaded twice, in alternating order: once with no trace running, as a reader's browser runs, and once while Chromium traced the categories Lighthouse records (${report.categories.length} of them, among them the JavaScript stack of timeline events and the tracking of every style and layout invalidation). These are not Lighthouse's figures: Lighthouse simulates the slowdown from an unthrottled trace and counts from the first paint. They show what Lighthouse's trace adds to the tasks it measures.`,
     '',

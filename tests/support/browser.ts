@@ -5,14 +5,15 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import {REVEALED} from '../../src/theme/Root/reveal';
 
 /** The browser a reader runs (Debian's `chromium`): Lighthouse, the diagrams and the tests of its own UI use it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = chromiumPath('browser');
 
 /**
  * Chromium's headless shell (Debian's `chromium-headless-shell`, built from the same source and
  * version): the same Blink and V8 without the browser's window machinery. It lays out and paints
- * a page as the full browser does, at about half the CPU per page load on a 2-core machine
- * (measured: 39.6 -> 20.0 CPU-seconds for 8 loads with axe), so the browser tests run on it;
- * where there is none, or CHROMIUM_PATH names another browser, they run on that browser.
+ * a page as the full browser does, at about half the CPU per page load (8 loads with axe on a
+ * 2-core AMD EPYC VM, nothing else running, 2026-12-07: 39.6 -> 20.0 CPU-seconds), so the
+ * browser tests run on it; where there is none, or CHROMIUM_PATH names another browser, they
+ * run on that browser.
  */
 export const HEADLESS_SHELL_PATH = '/usr/lib/chromium/chromium-headless-shell';
 
