@@ -6,16 +6,13 @@
 // plain page and mmap chapter in zh-Hans; the plain page of each language measured always comes
 // first), --render-only (measure nothing: write floor.md again from floor.json). A benchmark: it
 // never fails on a timing, and it waits for a quiet machine as `npm run bench` does.
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {BUILD_DIR} from '../tests/support/site-pages';
-import {startStaticServer} from '../tests/support/static-server';
 import {renderFloorMarkdown, type FloorPage, type FloorReport, type FloorRuns} from './floor-report';
-import {launchForLighthouse, lighthouseOnce, type LhrLike} from './lighthouse';
-import {loadAverageNow, machineFacts, waitForQuiet} from './machine';
-import {BASELINE, pageFile, pagesOf, renderAgain, roundsOf, writeReport} from './paired-pages';
+import type {LhrLike} from './lighthouse';
+import {BASELINE, pagesOf, renderAgain, roundsOf, writeReport} from './paired-pages';
 import {withoutScripts} from './strip-scripts';
+import {measureBesideBuilt} from './variants';
 
 const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
 
@@ -41,38 +38,14 @@ async function main(args: readonly string[]): Promise<void> {
   }
   const rounds = roundsOf(args);
   const pages = pagesOf(args, BUILD_DIR);
-
-  const copy = mkdtempSync(path.join(tmpdir(), 'zc-floor-'));
-  cpSync(BUILD_DIR, copy, {recursive: true});
-  for (const page of pages) {
-    const file = pageFile(copy, page);
-    writeFileSync(file, withoutScripts(readFileSync(file, 'utf8')));
-  }
-  const built = await startStaticServer(BUILD_DIR);
-  const bare = await startStaticServer(copy);
-  const loadAverageStart = loadAverageNow();
-  const quietWait = await waitForQuiet({onWait: (load, limit) => console.log(`Waiting for a quiet machine: load average ${load.toFixed(2)}, runs start below ${limit}...`)});
-  const browser = await launchForLighthouse();
-  const chromium = browser.version();
-  const collected = new Map<string, {built: Run[]; bare: Run[]}>(pages.map((page) => [page, {built: [], bare: []}]));
-  try {
-    for (let round = 0; round < rounds; round++) {
-      for (const page of pages) {
-        const order = round % 2 === 0 ? (['built', 'bare'] as const) : (['bare', 'built'] as const);
-        for (const variant of order) {
-          const server = variant === 'built' ? built : bare;
-          const result = runOf(await lighthouseOnce(server.url + page, 'mobile'));
-          collected.get(page)![variant].push(result);
-          console.log(`round ${round + 1}/${rounds} ${page} ${variant === 'built' ? 'as built' : 'without scripts'}: TBT ${result.tbt} ms, score ${result.performance}`);
-        }
-      }
-    }
-  } finally {
-    await browser.close();
-    await built.close();
-    await bare.close();
-    rmSync(copy, {recursive: true, force: true});
-  }
+  const {machine, runs} = await measureBesideBuilt({
+    pages,
+    rounds,
+    change: withoutScripts,
+    changedLabel: 'without scripts',
+    keep: runOf,
+    show: (run) => `TBT ${run.tbt} ms, score ${run.performance}`,
+  });
   const summary = (list: readonly Run[]): FloorRuns => ({
     tbtMs: list.map((run) => run.tbt),
     performance: list.map((run) => run.performance),
@@ -80,10 +53,10 @@ async function main(args: readonly string[]): Promise<void> {
   });
   const report: FloorReport = {
     generatedAt: new Date().toISOString(),
-    machine: machineFacts(chromium, loadAverageStart, quietWait),
+    machine,
     rounds,
     baselinePath: BASELINE,
-    pages: pages.map((page): FloorPage => ({path: page, built: summary(collected.get(page)!.built), withoutScripts: summary(collected.get(page)!.bare)})),
+    pages: pages.map((page): FloorPage => ({path: page, built: summary(runs.get(page)!.built), withoutScripts: summary(runs.get(page)!.changed)})),
   };
   writeReport(REPORT_DIR, 'floor', report, renderFloorMarkdown);
 }

@@ -42,7 +42,7 @@ export function launchForLighthouse(): Promise<Browser> {
 
 export interface LhrLike {
   categories: Record<string, {score: number | null}>;
-  audits: Record<string, {numericValue?: number}>;
+  audits: Record<string, {numericValue?: number; details?: {items?: readonly {group?: string; duration?: number}[]}}>;
   environment?: {benchmarkIndex?: number};
 }
 
@@ -59,6 +59,15 @@ export async function lighthouseOnce(url: string, formFactor: FormFactor): Promi
 }
 
 const score = (lhr: LhrLike, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+
+/**
+ * Main-thread time of one run in one of Lighthouse's task groups ('styleLayout',
+ * 'paintCompositeRender', 'scriptEvaluation'...), in ms at its simulated 4x CPU slowdown.
+ */
+export function mainThreadMs(lhr: LhrLike, group: string): number {
+  const items = lhr.audits['mainthread-work-breakdown']?.details?.items ?? [];
+  return Math.round(items.find((item) => item.group === group)?.duration ?? 0);
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

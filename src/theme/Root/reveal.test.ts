@@ -1,7 +1,7 @@
 // The reveal shows every article block, in order, within a per-frame budget, then marks <html>.
 import {afterEach, describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {blockCost, revealProgressively, REVEALED, SHOWN} from './reveal';
+import {blockCost, HELD, revealProgressively, REVEALED, SHOWN} from './reveal';
 
 /** An article whose blocks hold the given numbers of list items (each item one element + one text node). */
 function article(sizes: readonly number[]): Element[] {
@@ -26,6 +26,7 @@ function framesOf(blocks: readonly Element[], budget: number): number[][] {
 
 afterEach(() => {
   document.documentElement.removeAttribute(REVEALED);
+  document.documentElement.removeAttribute(HELD);
   document.body.innerHTML = '';
 });
 
@@ -54,6 +55,16 @@ describe('revealProgressively', () => {
 
   it('shows a block larger than the budget in a frame of its own', () => {
     expect(framesOf(article([1, 40, 1, 1]), 20)).toEqual([[0], [1], [2, 3]]);
+  });
+
+  it('does nothing on a page npm run bench:reveal holds back', () => {
+    const blocks = article([3, 3, 3]);
+    document.documentElement.setAttribute(HELD, '');
+    const queue: (() => void)[] = [];
+    revealProgressively(document, (callback) => queue.push(callback), 10);
+    expect(queue).toHaveLength(0);
+    expect(blocks.filter((b) => b.hasAttribute(SHOWN))).toHaveLength(0);
+    expect(document.documentElement.hasAttribute(REVEALED)).toBe(false);
   });
 
   it('stops when told to', () => {

@@ -20,6 +20,13 @@ export const SHOWN = 'data-shown';
 export const REVEALED = 'data-revealed';
 
 /**
+ * Set on <html> only by `npm run bench:reveal`, in its copy of a page: the reveal does not run, so
+ * every block after the seventh stays laid out only near the viewport. It measures what the
+ * reveal costs a phone; the site never sets it.
+ */
+export const HELD = 'data-reveal-held';
+
+/**
  * Elements and text nodes shown per frame. Each frame also costs a fixed 30-40 ms of layout
  * and paint at 4x CPU whatever it shows; at 200 the mmap chapter's frames took 50-107 ms, at
  * 100 about 50-70 ms (trace of 2026-12-05).
@@ -44,6 +51,7 @@ export function revealProgressively(
   nextFrame: (callback: () => void) => void = (callback) => requestAnimationFrame(callback),
   budget: number = FRAME_BUDGET,
 ): () => void {
+  if (document.documentElement.hasAttribute(HELD)) return () => {};
   const pending = Array.from(document.querySelectorAll(BLOCKS)).filter((block) => !block.hasAttribute(SHOWN));
   let stopped = false;
   const frame = () => {
