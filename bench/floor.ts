@@ -9,8 +9,8 @@
 import path from 'node:path';
 import {BUILD_DIR} from '../tests/support/site-pages';
 import {renderFloorMarkdown, type FloorPage, type FloorReport, type FloorRuns} from './floor-report';
-import type {LhrLike} from './lighthouse';
-import {BASELINE, pagesOf, renderAgain, roundsOf, writeReport} from './paired-pages';
+import {score, type LhrLike} from './lighthouse';
+import {BASELINE, pagesOf, renderAgain, roundsOf, runCommand, writeReport} from './paired-pages';
 import {withoutScripts} from './strip-scripts';
 import {measureBesideBuilt} from './variants';
 
@@ -26,7 +26,7 @@ interface Run {
 function runOf(lhr: LhrLike): Run {
   return {
     tbt: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? 0),
-    performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    performance: score(lhr, 'performance'),
     benchmarkIndex: Math.round(lhr.environment?.benchmarkIndex ?? 0),
   };
 }
@@ -61,7 +61,4 @@ async function main(args: readonly string[]): Promise<void> {
   writeReport(REPORT_DIR, 'floor', report, renderFloorMarkdown);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCommand(main);

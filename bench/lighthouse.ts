@@ -58,7 +58,8 @@ export async function lighthouseOnce(url: string, formFactor: FormFactor): Promi
   return result.lhr as unknown as LhrLike;
 }
 
-const score = (lhr: LhrLike, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+/** A Lighthouse category's score of one run, 0-100. */
+export const score = (lhr: LhrLike, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 
 /**
  * Main-thread time of one run in one of Lighthouse's task groups ('styleLayout',

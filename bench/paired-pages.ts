@@ -50,6 +50,14 @@ export interface PairedReport {
   readonly baselinePath: string;
 }
 
+/** Runs a benchmark's command line; an error's message goes to stderr and the exit code is 1. */
+export function runCommand(main: (args: readonly string[]) => Promise<void>): void {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
+
 /** Writes `<name>.json` and `<name>.md` (rendered from it) into `dir`. */
 export function writeReport<R>(dir: string, name: string, report: R, render: (report: R) => string): void {
   writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);

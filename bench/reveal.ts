@@ -8,8 +8,8 @@
 import path from 'node:path';
 import {BUILD_DIR} from '../tests/support/site-pages';
 import {withRevealHeld} from './hold-reveal';
-import {mainThreadMs, type LhrLike} from './lighthouse';
-import {BASELINE, pagesOf, renderAgain, roundsOf, writeReport} from './paired-pages';
+import {mainThreadMs, score, type LhrLike} from './lighthouse';
+import {BASELINE, pagesOf, renderAgain, roundsOf, runCommand, writeReport} from './paired-pages';
 import {renderRevealMarkdown, type RevealPage, type RevealReport, type RevealRuns} from './reveal-report';
 import {measureBesideBuilt} from './variants';
 
@@ -24,8 +24,6 @@ interface Run {
   readonly paint: number;
   readonly benchmarkIndex: number;
 }
-
-const score = (lhr: LhrLike, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 
 function runOf(lhr: LhrLike): Run {
   return {
@@ -71,7 +69,4 @@ async function main(args: readonly string[]): Promise<void> {
   writeReport(REPORT_DIR, 'reveal', report, renderRevealMarkdown);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCommand(main);

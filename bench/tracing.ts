@@ -13,7 +13,7 @@ import {launchChromium} from '../tests/support/browser';
 import {BUILD_DIR} from '../tests/support/site-pages';
 import {startStaticServer} from '../tests/support/static-server';
 import {loadAverageNow, machineFacts, waitForQuiet} from './machine';
-import {BASELINE, pagesOf, renderAgain, roundsOf, writeReport} from './paired-pages';
+import {BASELINE, pagesOf, renderAgain, roundsOf, runCommand, writeReport} from './paired-pages';
 import {blockingTime, renderTracingMarkdown, type TracingReport} from './tracing-report';
 
 const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
@@ -108,7 +108,4 @@ async function main(args: readonly string[]): Promise<void> {
   writeReport(REPORT_DIR, 'tracing', report, renderTracingMarkdown);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+runCommand(main);
