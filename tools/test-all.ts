@@ -4,43 +4,37 @@ import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {inParallel} from './grading/in-parallel';
 import {REPO_ROOT} from './grading/subject.mts';
 import {runGrader} from './grading/vitest-json';
 import {availableChapters} from './workbench/chapters';
+import {type Layer, runLayers, type Tally} from './test-layers';
 import {colour, relative} from './workbench/terminal';
-
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-
-interface Layer {
-  readonly id: string;
-  readonly title: string;
-  readonly run: () => Promise<Tally>;
-}
 
 const BIN = path.join(REPO_ROOT, 'node_modules', '.bin');
 
-function exec(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+/** Runs a command from node_modules/.bin, printing what it prints, or collecting it in `output`. */
+function exec(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, output?: string[]): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(path.join(BIN, command), args, {
       cwd: REPO_ROOT,
       env: {...process.env, ...env},
-      stdio: 'inherit',
+      stdio: output ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
+    child.stdout?.on('data', (chunk: Buffer) => output?.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output?.push(chunk.toString()));
     child.on('close', (code) => resolve(code ?? 1));
     child.on('error', (error) => {
-      console.error(error.message);
+      (output ?? []).push(`${error.message}\n`);
+      if (!output) console.error(error.message);
       resolve(1);
     });
   });
 }
 
 /** One pass or one failure, for layers that are a single check. */
-async function single(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Tally> {
-  const code = await exec(command, args, env);
+async function single(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, output?: string[]): Promise<Tally> {
+  const code = await exec(command, args, env, output);
   return code === 0 ? {passed: 1, failed: 0, skipped: 0} : {passed: 0, failed: 1, skipped: 0};
 }
 
@@ -84,8 +78,11 @@ async function vitest(projects: readonly string[], env: NodeJS.ProcessEnv = {}, 
 /** Every grader must fail on its pristine starter: a starter that passes a test gives free points. */
 async function startersFail(): Promise<Tally> {
   const tally: Tally = {passed: 0, failed: 0, skipped: 0};
-  for (const chapter of availableChapters()) {
-    const run = await runGrader(relative(chapter.graderFile), {target: 'pristine', timeoutMs: 120_000});
+  const chapters = availableChapters();
+  // Two graders at a time: each is one Vitest process, which leaves part of a core idle.
+  const runs = await inParallel(chapters, 2, (chapter) => runGrader(relative(chapter.graderFile), {target: 'pristine', timeoutMs: 120_000}));
+  for (const [index, chapter] of chapters.entries()) {
+    const run = runs[index];
     const passing = run.tests.filter((test) => test.status === 'passed');
     const ok = run.tests.length > 0 && passing.length === 0 && !run.timedOut;
     const edited =
@@ -106,20 +103,23 @@ async function startersFail(): Promise<Tally> {
   return tally;
 }
 
+// The machine is busy throughout (about 95 % of 2 cores, sampled once a second), except in the
+// short layers after the unit tests: each runs one Vitest process at a time and left a core about
+// a third idle. The type-check, which keeps one core busy, runs beside them.
 const LAYERS: readonly Layer[] = [
-  {id: 'types', title: 'Type-check (tsc)', run: () => single('tsc', ['-p', '.'])},
   // Vitest's default is one worker fewer than the cores: one on a 2-core runner. These files are
   // CPU-light enough that two workers halve the layer (measured 100 s -> 55 s on 2 cores).
   {id: 'unit', title: 'Model, component and site-source tests', run: () => vitest(['model', 'components', 'site'], {}, ['--maxWorkers=2'])},
+  {id: 'types', title: 'Type-check (tsc)', run: (output) => single('tsc', ['-p', '.'], {}, output), beside: true},
   {id: 'graders', title: 'Exercise graders on the reference model', run: () => vitest(['graders'], {ZC_TARGET: 'reference'})},
   {id: 'starters', title: 'Exercise graders fail on the pristine starters', run: startersFail},
+  {id: 'lab', title: "The model against this machine's kernel (strace)", run: () => vitest(['lab'])},
   // Two workers here too: these tests spend part of their time waiting on the CLI processes they
   // spawn (a grader's time limit, a watcher's poll), which a second file fills (measured 194 s ->
   // 156 s on 2 cores).
-  {id: 'workbench', title: 'Exercise workbench on a tiny exercise set', run: () => vitest(['workbench'], {}, ['--maxWorkers=2'])},
-  {id: 'lab', title: "The model against this machine's kernel (strace)", run: () => vitest(['lab'])},
-  {id: 'build', title: 'Production builds, en and zh-Hans, at / and under /zero-copy/', run: builds},
-  {id: 'e2e', title: 'Browser tests in headless Chromium', run: () => vitest(['e2e'])},
+  {id: 'workbench', title: 'Exercise workbench on a tiny exercise set', run: () => vitest(['workbench'], {}, ['--maxWorkers=2']), alone: true},
+  {id: 'build', title: 'Production builds, en and zh-Hans, at / and under /zero-copy/', run: builds, alone: true},
+  {id: 'e2e', title: 'Browser tests in headless Chromium', run: () => vitest(['e2e']), alone: true},
 ];
 
 async function main(): Promise<number> {
@@ -129,18 +129,11 @@ async function main(): Promise<number> {
     console.error(`Unknown layer ${unknown.join(', ')}; layers: ${LAYERS.map((l) => l.id).join(', ')}`);
     return 2;
   }
-  const total: Tally = {passed: 0, failed: 0, skipped: 0};
-  const lines: string[] = [];
-  for (const layer of LAYERS.filter((l) => only.length === 0 || only.includes(l.id))) {
-    console.log(`\n${colour.bold(`== ${layer.title} ==`)}`);
-    const started = Date.now();
-    const tally = await layer.run();
-    total.passed += tally.passed;
-    total.failed += tally.failed;
-    total.skipped += tally.skipped;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    lines.push(`${tally.failed === 0 ? '✓' : '✗'} ${layer.title}: ${tally.passed} passed, ${tally.failed} failed (${seconds} s)`);
-  }
+  const selected = LAYERS.filter((l) => only.length === 0 || only.includes(l.id));
+  const {total, lines} = await runLayers(selected, {
+    heading: (title, note) => console.log(`\n${colour.bold(`== ${title} ==`)}${note ? ` ${colour.dim(note)}` : ''}`),
+    write: (text) => process.stdout.write(text),
+  });
   console.log(`\n${colour.bold('== Summary ==')}`);
   for (const line of lines) console.log(line);
   const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';

@@ -2,7 +2,8 @@
 // src/data/answer-key-messages.json (see run.ts).
 import {writeFileSync} from 'node:fs';
 import {answerKeyFor} from '../../src/data/answer-keys';
-import {caughtBy, fixtureKey, gradeFixture, inParallel, listFixtures, MESSAGES_FILE, renderMessages, sectionLink, type CaughtBy} from './run';
+import {inParallel} from '../grading/in-parallel';
+import {caughtBy, fixtureKey, gradeFixture, listFixtures, MESSAGES_FILE, renderMessages, sectionLink, type CaughtBy} from './run';
 
 async function main(): Promise<number> {
   const fixtures = listFixtures();

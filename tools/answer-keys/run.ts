@@ -81,20 +81,6 @@ export function caughtBy(failures: readonly TestOutcome[], link: string): Caught
   return hit ? {test: hit.name, message: hit.message} : null;
 }
 
-/** Runs `work` over `items`, `limit` at a time (each grader run is a child Vitest process). */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
-  return results;
-}
-
 export function renderMessages(messages: Readonly<Record<string, CaughtBy | null>>): string {
   return `${JSON.stringify(messages, null, 2)}\n`;
 }
