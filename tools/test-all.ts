@@ -25,8 +25,8 @@ function exec(command: string, args: readonly string[], env: NodeJS.ProcessEnv =
     child.stderr?.on('data', (chunk: Buffer) => output?.push(chunk.toString()));
     child.on('close', (code) => resolve(code ?? 1));
     child.on('error', (error) => {
-      (output ?? []).push(`${error.message}\n`);
-      if (!output) console.error(error.message);
+      if (output) output.push(`${error.message}\n`);
+      else console.error(error.message);
       resolve(1);
     });
   });
