@@ -1,6 +1,7 @@
 // A page whose progressive reveal is held back: the same HTML, CSS and scripts, with <html> marked
 // so that src/theme/Root/reveal.ts does not run. Its blocks after the seventh stay
-// `content-visibility: auto`: the browser lays each out only when it nears the viewport.
+// `content-visibility: auto`: the browser lays each out only when it nears the viewport. The last
+// six are laid out as the page loads (src/css/custom.css), as a site without the reveal would need.
 // `npm run bench:reveal` measures such copies beside the real pages.
 import {HELD} from '../src/theme/Root/reveal';
 

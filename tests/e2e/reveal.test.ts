@@ -4,7 +4,10 @@
 // and find in page would then meet unrendered text), or if a link into the page lands elsewhere.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
-import {appStarted, launchChromium, pageRevealed} from '../support/browser';
+import {withRevealHeld} from '../../bench/hold-reveal';
+import {REVEALED} from '../../src/theme/Root/reveal';
+import {appStarted, launchChromium, pageRevealed, settle} from '../support/browser';
+import {axeFindings} from '../support/page-checks';
 
 const baseUrl = inject('baseUrl');
 const PHONE = {viewport: {width: 412, height: 823}, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true};
@@ -84,6 +87,29 @@ describe('a long chapter is revealed in steps', () => {
       const top = await page.locator(`[id="${id}"]`).evaluate((heading) => heading.getBoundingClientRect().top);
       expect(top, `#${id} from the top of the viewport`).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(823 / 3);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // `npm run bench:reveal` measures each page beside a copy that holds the reveal back
+  // (bench/hold-reveal.ts). That copy stands for a site that would never reveal at load, so it
+  // must be as accessible as the page itself: the end of the article is laid out as it loads.
+  it(`${CHAPTER}: held back, keeps waiting blocks waiting but lays out the last six, and axe finds no contrast or target problem`, async () => {
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      await page.route(`${baseUrl}${CHAPTER}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({response, body: withRevealHeld(await response.text())});
+      });
+      await page.goto(`${baseUrl}${CHAPTER}`, {waitUntil: 'load'});
+      await settle(page);
+      const values = await page.evaluate(() => Array.from(document.querySelectorAll('.theme-doc-markdown > *')).map((b) => getComputedStyle(b).contentVisibility));
+      expect(await page.locator('html').getAttribute(REVEALED), 'the reveal did not run').toBeNull();
+      expect(values.slice(7, -6).every((v) => v === 'auto'), 'blocks after the seventh wait, but for the last six').toBe(true);
+      expect(values.slice(-6), 'the last six blocks').toEqual(Array(6).fill('visible'));
+      expect(await axeFindings(page, {rules: ['color-contrast', 'target-size']})).toEqual([]);
     } finally {
       await context.close();
     }
