@@ -1,7 +1,8 @@
 // A long chapter lays out its off-screen blocks only when they come near the viewport, until the
 // app reveals them a frame's worth at a time (src/theme/Root/reveal.ts, src/css/custom.css).
 // These tests fail if blocks are laid out all at once again, if the reveal never finishes (axe
-// and find in page would then meet unrendered text), or if a link into the page lands elsewhere.
+// and find in page would then meet unrendered text), if a link into the page lands elsewhere, or
+// if the copy of a page that `npm run bench:reveal` holds back loses accessibility.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {withRevealHeld} from '../../bench/hold-reveal';
