@@ -7,12 +7,11 @@
 // first), --render-only (measure nothing: write floor.md again from floor.json). A benchmark: it
 // never fails on a timing, and it waits for a quiet machine as `npm run bench` does.
 import path from 'node:path';
-import {BUILD_DIR} from '../tests/support/site-pages';
-import {renderFloorMarkdown, type FloorPage, type FloorReport, type FloorRuns} from './floor-report';
+import {renderFloorMarkdown, type FloorPage, type FloorRuns} from './floor-report';
 import {score, type LhrLike} from './lighthouse';
-import {BASELINE, pagesOf, renderAgain, roundsOf, runCommand, writeReport} from './paired-pages';
+import {runCommand} from './paired-pages';
 import {withoutScripts} from './strip-scripts';
-import {measureBesideBuilt} from './variants';
+import {runVariantBench} from './variants';
 
 const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
 
@@ -32,33 +31,20 @@ function runOf(lhr: LhrLike): Run {
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  if (args.includes('--render-only')) {
-    renderAgain<FloorReport>(REPORT_DIR, 'floor', renderFloorMarkdown);
-    return;
-  }
-  const rounds = roundsOf(args);
-  const pages = pagesOf(args, BUILD_DIR);
-  const {machine, runs} = await measureBesideBuilt({
-    pages,
-    rounds,
+  await runVariantBench(args, REPORT_DIR, {
+    name: 'floor',
     change: withoutScripts,
     changedLabel: 'without scripts',
     keep: runOf,
     show: (run) => `TBT ${run.tbt} ms, score ${run.performance}`,
+    summarise: (list): FloorRuns => ({
+      tbtMs: list.map((run) => run.tbt),
+      performance: list.map((run) => run.performance),
+      benchmarkIndexes: list.map((run) => run.benchmarkIndex),
+    }),
+    page: (path, built, withoutScripts): FloorPage => ({path, built, withoutScripts}),
+    render: renderFloorMarkdown,
   });
-  const summary = (list: readonly Run[]): FloorRuns => ({
-    tbtMs: list.map((run) => run.tbt),
-    performance: list.map((run) => run.performance),
-    benchmarkIndexes: list.map((run) => run.benchmarkIndex),
-  });
-  const report: FloorReport = {
-    generatedAt: new Date().toISOString(),
-    machine,
-    rounds,
-    baselinePath: BASELINE,
-    pages: pages.map((page): FloorPage => ({path: page, built: summary(runs.get(page)!.built), withoutScripts: summary(runs.get(page)!.changed)})),
-  };
-  writeReport(REPORT_DIR, 'floor', report, renderFloorMarkdown);
 }
 
 runCommand(main);

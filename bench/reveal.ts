@@ -6,12 +6,11 @@
 // `npm run bench:floor`: --runs N (rounds, default 5), --pages /a/,/b/, --render-only. A
 // benchmark: it never fails on a timing, and it waits for a quiet machine as `npm run bench` does.
 import path from 'node:path';
-import {BUILD_DIR} from '../tests/support/site-pages';
 import {withRevealHeld} from './hold-reveal';
 import {mainThreadMs, score, type LhrLike} from './lighthouse';
-import {BASELINE, pagesOf, renderAgain, roundsOf, runCommand, writeReport} from './paired-pages';
-import {renderRevealMarkdown, type RevealPage, type RevealReport, type RevealRuns} from './reveal-report';
-import {measureBesideBuilt} from './variants';
+import {runCommand} from './paired-pages';
+import {renderRevealMarkdown, type RevealPage, type RevealRuns} from './reveal-report';
+import {runVariantBench} from './variants';
 
 const REPORT_DIR = path.resolve(process.env.ZC_BENCH_DIR ?? import.meta.dirname);
 
@@ -37,36 +36,23 @@ function runOf(lhr: LhrLike): Run {
 }
 
 async function main(args: readonly string[]): Promise<void> {
-  if (args.includes('--render-only')) {
-    renderAgain<RevealReport>(REPORT_DIR, 'reveal', renderRevealMarkdown);
-    return;
-  }
-  const rounds = roundsOf(args);
-  const pages = pagesOf(args, BUILD_DIR);
-  const {machine, runs} = await measureBesideBuilt({
-    pages,
-    rounds,
+  await runVariantBench(args, REPORT_DIR, {
+    name: 'reveal',
     change: withRevealHeld,
     changedLabel: 'reveal held back',
     keep: runOf,
     show: (run) => `TBT ${run.tbt} ms, style and layout ${run.styleLayout} ms, paint ${run.paint} ms, score ${run.performance}, accessibility ${run.accessibility}`,
+    summarise: (list): RevealRuns => ({
+      tbtMs: list.map((run) => run.tbt),
+      performance: list.map((run) => run.performance),
+      accessibility: list.map((run) => run.accessibility),
+      styleLayoutMs: list.map((run) => run.styleLayout),
+      paintMs: list.map((run) => run.paint),
+      benchmarkIndexes: list.map((run) => run.benchmarkIndex),
+    }),
+    page: (path, built, held): RevealPage => ({path, built, held}),
+    render: renderRevealMarkdown,
   });
-  const summary = (list: readonly Run[]): RevealRuns => ({
-    tbtMs: list.map((run) => run.tbt),
-    performance: list.map((run) => run.performance),
-    accessibility: list.map((run) => run.accessibility),
-    styleLayoutMs: list.map((run) => run.styleLayout),
-    paintMs: list.map((run) => run.paint),
-    benchmarkIndexes: list.map((run) => run.benchmarkIndex),
-  });
-  const report: RevealReport = {
-    generatedAt: new Date().toISOString(),
-    machine,
-    rounds,
-    baselinePath: BASELINE,
-    pages: pages.map((page): RevealPage => ({path: page, built: summary(runs.get(page)!.built), held: summary(runs.get(page)!.changed)})),
-  };
-  writeReport(REPORT_DIR, 'reveal', report, renderRevealMarkdown);
 }
 
 runCommand(main);

@@ -1,6 +1,7 @@
 // What `npm run bench:floor` and `npm run bench:reveal` share: each chosen page measured in
 // Lighthouse (mobile) as built and as a changed copy of itself, the two in alternating order,
-// round after round, on a machine that was quiet when the runs began.
+// round after round, on a machine that was quiet when the runs began; and the command line both
+// share (runVariantBench).
 import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import {BUILD_DIR} from '../tests/support/site-pages';
 import {startStaticServer} from '../tests/support/static-server';
 import {launchForLighthouse, lighthouseOnce, type LhrLike} from './lighthouse';
 import {loadAverageNow, machineFacts, waitForQuiet, type MachineFacts} from './machine';
-import {pageFile} from './paired-pages';
+import {BASELINE, pageFile, pagesOf, renderAgain, roundsOf, writeReport, type PairedReport} from './paired-pages';
 
 export interface BesideBuilt<R> {
   readonly pages: readonly string[];
@@ -61,4 +62,38 @@ export async function measureBesideBuilt<R>({pages, rounds, change, changedLabel
     rmSync(copy, {recursive: true, force: true});
   }
   return {machine: machineFacts(chromium, loadAverageStart, quietWait), runs};
+}
+
+/** A benchmark of pages beside a changed copy of each: how to measure, sum up and report it. */
+export interface VariantBench<R, S, P> extends Omit<BesideBuilt<R>, 'pages' | 'rounds'> {
+  /** The report's file names in the report folder: `<name>.md` and `<name>.json`. */
+  readonly name: string;
+  /** One variant's runs of a page, in round order, as the report keeps them. */
+  readonly summarise: (runs: readonly R[]) => S;
+  /** A page of the report, from its two variants. */
+  readonly page: (path: string, built: S, changed: S) => P;
+  readonly render: (report: PairedReport & {readonly pages: readonly P[]}) => string;
+}
+
+/**
+ * A benchmark's command line: --runs N, --pages /a/,/b/, or --render-only (write `<name>.md`
+ * again from `<name>.json`, measuring nothing). Measures the chosen pages beside their changed
+ * copies and writes the report to `reportDir`.
+ */
+export async function runVariantBench<R, S, P>(args: readonly string[], reportDir: string, bench: VariantBench<R, S, P>): Promise<void> {
+  if (args.includes('--render-only')) {
+    renderAgain(reportDir, bench.name, bench.render);
+    return;
+  }
+  const rounds = roundsOf(args);
+  const pages = pagesOf(args, BUILD_DIR);
+  const {machine, runs} = await measureBesideBuilt({...bench, pages, rounds});
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine,
+    rounds,
+    baselinePath: BASELINE,
+    pages: pages.map((page) => bench.page(page, bench.summarise(runs.get(page)!.built), bench.summarise(runs.get(page)!.changed))),
+  };
+  writeReport(reportDir, bench.name, report, bench.render);
 }
