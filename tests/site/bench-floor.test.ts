@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // npm run bench:floor measures each page as built and as HTML and CSS alone (bench/floor.ts).
-// The stripped copy must keep everything but what runs, or its "floor" would measure a different
+// The stripped copy must keep everything but what runs (and the colour-mode script, which holds the
+// parser until the stylesheet is there, as on a real visit), or its "floor" would measure a different
 // page; the report must divide by the right page; the CLI must refuse what it cannot measure.
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
@@ -8,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {renderFloorMarkdown, type FloorReport} from '../../bench/floor-report';
-import {withoutScripts} from '../../bench/strip-scripts';
+import {isColourModeScript, withoutScripts} from '../../bench/strip-scripts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -37,9 +38,9 @@ describe('withoutScripts', () => {
   const before = parse(PAGE);
   const after = parse(withoutScripts(PAGE));
 
-  it('removes every script element and every link that preloads script', () => {
+  it('removes every script element but the colour-mode script, and every link that preloads script', () => {
     expect(before.querySelectorAll('script')).toHaveLength(4);
-    expect(after.querySelectorAll('script')).toHaveLength(0);
+    expect(Array.from(after.querySelectorAll('script'), (script) => script.outerHTML)).toEqual([before.querySelectorAll('script')[1].outerHTML]);
     expect(before.querySelectorAll('link[as=script], link[rel=modulepreload]')).toHaveLength(3);
     expect(after.querySelectorAll('link[as=script], link[rel=modulepreload]')).toHaveLength(0);
   });
@@ -50,6 +51,15 @@ describe('withoutScripts', () => {
     expect(after.querySelector('link[rel=stylesheet]')?.getAttribute('href')).toBe('/assets/css/styles.e53c1013.css');
     expect(after.querySelector('#__docusaurus')!.outerHTML).toBe(before.querySelector('#__docusaurus')!.outerHTML);
     expect(after.querySelector('pre')!.textContent).toBe('<script>not a script</script>');
+  });
+
+  // The colour-mode script makes the parser wait for the stylesheet, as on a real visit: without
+  // it Chromium laid out the whole unstyled page first (bench/strip-scripts.ts).
+  it('keeps only the inline colour-mode script, as it was', () => {
+    expect(isColourModeScript('<script>document.documentElement.setAttribute("data-theme","dark")</script>')).toBe(true);
+    expect(isColourModeScript('<script src=/theme.js>document.documentElement.setAttribute("data-theme","dark")</script>')).toBe(false);
+    expect(isColourModeScript('<script>window.dataTheme = 1</script>')).toBe(false);
+    expect(withoutScripts(PAGE)).toContain('document.documentElement.setAttribute("data-theme","light")}()</script>');
   });
 
   it('leaves a page without scripts as it was', () => {
