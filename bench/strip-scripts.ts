@@ -7,9 +7,9 @@
 // `data-theme` before anything is drawn. Besides choosing the colours, it is what holds the HTML
 // parser until the stylesheet has arrived (a script waits for the style sheets above it). Without
 // it the parser read the whole page first, and Chromium laid out every element of the sendfile
-// chapter, unstyled, before the stylesheet came (a 2,533-object layout, 58-135 ms at 1x, then a
-// second pass once the CSS applied): work no real visit does, which the first floor report
-// (2026-12-07, 02:56) counted as the page's own.
+// chapter, unstyled, before the stylesheet came (a 2,533-object layout, 58-135 ms at 1x on the
+// 2-core AMD EPYC VM the reports name, then a second pass once the CSS applied): work no real
+// visit does, which the first floor report (2026-12-07, 02:56) counted as the page's own.
 
 /** An opening tag's attributes; a quoted value may hold `>`. */
 const ATTRIBUTES = `(?:[^>"']|"[^"]*"|'[^']*')*`;
