@@ -132,6 +132,42 @@ function lighthouseRows(report: BenchReport, formFactor: 'mobile' | 'desktop', t
     });
 }
 
+/** A signed difference in ms, "+12" or "-3". */
+const signed = (value: number): string => `${value > 0 ? '+' : ''}${Math.round(value)}`;
+
+/**
+ * Where each page's blocking time is, by whose work Lighthouse says each long task was
+ * (lighthouse.ts, blockingShares): empty when the report's runs did not record it.
+ */
+export function blockingSection(report: BenchReport, formFactor: 'mobile' | 'desktop'): string[] {
+  const measured = report.pages.filter((page) => page.lighthouse[formFactor]?.blockingRunsMs?.length);
+  if (measured.length === 0) return [];
+  const medians = (page: PageReport | undefined) => {
+    const runs = page?.lighthouse[formFactor]?.blockingRunsMs ?? [];
+    return runs.length === 0
+      ? null
+      : {page: median(runs.map((r) => r.page)), scripts: median(runs.map((r) => r.scripts)), unattributed: median(runs.map((r) => r.unattributed))};
+  };
+  const lines = [
+    `### Where the blocking time is (${formFactor})`,
+    '',
+    "Lighthouse's long-task list (its `long-tasks` audit: every simulated task of 50 ms or more, not only the 20 its table shows) names the URL each task is attributed to. Summed the way TBT is summed (each task's part between first contentful paint and time to interactive, beyond 50 ms), the tasks of a page's own HTML and CSS are the browser parsing, styling and laying out the page; those of a script are the site's JavaScript, with any style and layout it forces; the rest Lighthouse could not attribute. Figures are medians over the runs, so they need not add up to the TBT median; \"beyond the baseline\" subtracts the baseline's medians in the same language. Lighthouse simulates a phone with a CPU 4x slower than this machine's, but counts a task that did layout as only 2x slower (the layoutTaskMultiplier of 0.5 in its Lantern simulator), so a style and layout task blocks once it takes 25 ms here, a task of script alone once it takes 12.5 ms.",
+    '',
+    '| Page | TBT ms | HTML and CSS ms | Scripts ms | Unattributed ms | HTML and CSS beyond the baseline | Scripts beyond the baseline |',
+    '| --- | --: | --: | --: | --: | --: | --: |',
+  ];
+  for (const page of measured) {
+    const own = medians(page)!;
+    const base = medians(report.pages.find((p) => p.kind === 'baseline' && p.locale === page.locale));
+    const beyond = (key: 'page' | 'scripts') => (base && page.kind !== 'baseline' ? signed(own[key] - base[key]) : '–');
+    lines.push(
+      `| ${page.path}${page.kind === 'baseline' ? ' (baseline)' : ''} | ${page.lighthouse[formFactor]!.tbtMs} | ${Math.round(own.page)} | ${Math.round(own.scripts)} | ${Math.round(own.unattributed)} | ${beyond('page')} | ${beyond('scripts')} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 function machineLine(report: BenchReport): string {
   const m = report.machine;
   const indexes = report.pages.flatMap((p) => Object.values(p.lighthouse).flatMap((r) => r?.benchmarkIndexes ?? []));
@@ -219,6 +255,7 @@ export function renderMarkdown(report: BenchReport, targets: typeof TARGETS): st
     );
     lines.push(...rows, '');
     lines.push(verdictCount(report, formFactor, targets), '');
+    lines.push(...blockingSection(report, formFactor));
   }
   lines.push('## Page weight (JS and CSS)', '');
   lines.push('Initial: loaded before any interaction. Lazy: loaded while scrolling through the page (Mermaid, for instance).', '');
