@@ -135,6 +135,7 @@ export function summarise(lhrs: readonly LhrLike[]): LighthouseResult {
   const each = (figure: (lhr: LhrLike) => number) => median(lhrs.map(figure));
   const performanceScores = lhrs.map((run) => score(run, 'performance'));
   const tbt = lhrs.map((run) => Math.round(run.audits['total-blocking-time']?.numericValue ?? 0));
+  const shares = lhrs.map(blockingShares);
   return {
     scores: {
       performance: Math.round(median(performanceScores)),
@@ -151,6 +152,6 @@ export function summarise(lhrs: readonly LhrLike[]): LighthouseResult {
     benchmarkIndexes: lhrs.map((run) => Math.round(run.environment?.benchmarkIndex ?? 0)),
     tbtRunsMs: tbt,
     performanceRuns: performanceScores,
-    ...(lhrs.every((run) => blockingShares(run) !== null) ? {blockingRunsMs: lhrs.map((run) => blockingShares(run)!)} : {}),
+    ...(shares.every((share) => share !== null) ? {blockingRunsMs: shares as BlockingShares[]} : {}),
   };
 }

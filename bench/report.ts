@@ -119,6 +119,9 @@ export function comparePage(
   };
 }
 
+/** A signed difference, rounded: "+12", "0" or "-3". */
+const signed = (value: number): string => `${value > 0 ? '+' : ''}${Math.round(value)}`;
+
 function lighthouseRows(report: BenchReport, formFactor: 'mobile' | 'desktop', targets: typeof TARGETS): string[] {
   return report.pages
     .filter((page) => page.lighthouse[formFactor])
@@ -126,14 +129,11 @@ function lighthouseRows(report: BenchReport, formFactor: 'mobile' | 'desktop', t
       const lh = page.lighthouse[formFactor]!;
       const c = comparePage(report, page, formFactor, targets)!;
       const s = lh.scores;
-      const difference = c.performanceMinusBaseline === null ? '–' : `${c.performanceMinusBaseline > 0 ? '+' : ''}${c.performanceMinusBaseline}`;
+      const difference = c.performanceMinusBaseline === null ? '–' : signed(c.performanceMinusBaseline);
       const index = lh.benchmarkIndexes?.length ? `${median(lh.benchmarkIndexes)}${c.busy ? ` (${c.busyRuns} of ${c.runs} busy)` : ''}` : '–';
       return `| ${page.path}${page.kind === 'baseline' ? ' (baseline)' : ''} | ${s.performance}${range(lh.performanceRange)} | ${difference} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${lh.lcpMs} | ${lh.tbtMs}${range(lh.tbtRangeMs)} | ${ratioText(c.tbtOverBaseline, c.tbtOverBaselineInterval)} | ${ratioText(c.tbtOverEnglish, c.tbtOverEnglishInterval)} | ${lh.cls} | ${index} | ${VERDICT_MARK[c.verdict]} |`;
     });
 }
-
-/** A signed difference in ms, "+12" or "-3". */
-const signed = (value: number): string => `${value > 0 ? '+' : ''}${Math.round(value)}`;
 
 /**
  * Where each page's blocking time is, by whose work Lighthouse says each long task was
