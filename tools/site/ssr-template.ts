@@ -15,6 +15,17 @@
  * 5): first paint and the moment the app has hydrated are unchanged, within 40 ms. Not
  * preloading at all scored better in Lighthouse (nothing downloaded before first paint) but
  * hydrated 250–400 ms later on that link, so the scripts are preloaded.
+ *
+ * Holding the first paint until the article's first section heading had been parsed (`<link
+ * rel=expect href="#its-id" blocking=render>`), so that the first layout would hold the first
+ * screen, was measured and not kept (Lighthouse mobile, 5 alternating rounds, 2-core Intel Xeon
+ * VM, 2026-12-07): the mmap chapter blocked for a median 200 ms against 123 ms as built. (A marker
+ * element added to the built HTML for such a test must come from React's tree: one written into
+ * the HTML afterwards fails hydration, and React renders the whole page again: one 850 ms task in
+ * Lighthouse's simulation.) Nor did moving Docusaurus's colour-mode script above the stylesheet,
+ * so that the parser no longer waits for the stylesheet at the top of <body>: the time Lighthouse
+ * gives the mmap chapter's own HTML and CSS had a median of 88 ms with it against 57 ms as built
+ * (6 rounds).
  */
 const BOOT_AFTER_PAINT = `(function () {
   var scripts = JSON.parse(document.currentScript.getAttribute('data-scripts'));
