@@ -95,10 +95,12 @@ const BLOCKING_THRESHOLD_MS = 50;
  * Lighthouse's traces of it (2-core Intel Xeon VM, 2026-12-07, also with only the blocking-time
  * audits), once the parser had finished and before any script ran, Chromium followed the first
  * layout (915 objects) with five more style-and-layout passes over 297, 622, 149, 138 and 71
- * objects: 40-50 ms at 1x. They stayed with every article block after the seventh hidden
- * (content-visibility: hidden), so they are not those blocks' contents; loads of the same page in
- * Playwright, with Lighthouse's trace categories, device metrics and cache setting, made no such
- * passes. What they lay out is still open. Whether they end before Lantern's simulated first
+ * objects: 40-50 ms at 1x. Chromium's invalidation tracking names what they add to the layout:
+ * the live components far below the fold (PageFaults' cells, DataPath's steps, MethodTable's
+ * cells, CostChart's ticks). Yet the passes stayed with every article block after the seventh
+ * set to content-visibility: hidden, and loads of the same page in Playwright, with Lighthouse's
+ * trace categories, device metrics and cache setting, made no such passes at all. Why is still
+ * open. Whether they end before Lantern's simulated first
  * paint (which waits only for the first task that laid anything out and the first that painted:
  * getRenderBlockingNodeData in lantern/metrics/FirstContentfulPaint.js) decides how much counts.
  */
