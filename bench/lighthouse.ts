@@ -100,9 +100,9 @@ const BLOCKING_THRESHOLD_MS = 50;
  * cells, CostChart's ticks). Yet the passes stayed with every article block after the seventh
  * set to content-visibility: hidden, and loads of the same page in Playwright, with Lighthouse's
  * trace categories, device metrics and cache setting, made no such passes at all. Why is still
- * open. Whether they end before Lantern's simulated first
- * paint (which waits only for the first task that laid anything out and the first that painted:
- * getRenderBlockingNodeData in lantern/metrics/FirstContentfulPaint.js) decides how much counts.
+ * open. Whether they end before Lantern's simulated first paint (which waits only for the first
+ * task that laid anything out and the first that painted: getRenderBlockingNodeData in
+ * lantern/metrics/FirstContentfulPaint.js) decides how much of them counts.
  */
 export function blockingShares(lhr: LhrLike): BlockingShares | null {
   const debug = lhr.audits['long-tasks']?.details?.debugData;
