@@ -95,13 +95,17 @@ const BLOCKING_THRESHOLD_MS = 50;
  * Lighthouse's traces of it (2-core Intel Xeon VM, 2026-12-07, also with only the blocking-time
  * audits), once the parser had finished and before any script ran, Chromium followed the first
  * layout (915 objects) with five more style-and-layout passes over 297, 622, 149, 138 and 71
- * objects: 40-50 ms at 1x. Chromium's invalidation tracking names what they add to the layout:
- * the live components far below the fold (PageFaults' cells, DataPath's steps, MethodTable's
- * cells, CostChart's ticks). Yet the passes stayed with every article block after the seventh
- * set to content-visibility: hidden, and loads of the same page in Playwright, with Lighthouse's
- * trace categories, device metrics and cache setting, made no such passes at all. Why is still
- * open. Whether they end before Lantern's simulated first paint (which waits only for the first
- * task that laid anything out and the first that painted: getRenderBlockingNodeData in
+ * objects, 40-50 ms at 1x, laying out the live components far below the fold (PageFaults' cells,
+ * DataPath's steps, MethodTable's cells, CostChart's ticks), which are still skipped afterwards. The
+ * full Chromium that Lighthouse drives does this and the headless shell does not. The passes
+ * follow the components' form controls: with every <input> and <select> taken out of the page
+ * they were gone, and with only the text inputs taken out three were left. autocomplete=off did
+ * not stop them. Exempting the blocks that hold form controls from skipping (`:has(input, select,
+ * textarea)` in custom.css) did not lower the blocking time either (6 alternating rounds: mmap
+ * 85 ms against 54 ms as built, its zh-Hans twin 119 against 135, sendfile 57 against 37): the
+ * components' layout then came in the first layout instead. Whether such passes end before
+ * Lantern's simulated first paint (which waits only for the first task that laid anything out
+ * and the first that painted: getRenderBlockingNodeData in
  * lantern/metrics/FirstContentfulPaint.js) decides how much of them counts.
  */
 export function blockingShares(lhr: LhrLike): BlockingShares | null {
