@@ -96,8 +96,8 @@ const BLOCKING_THRESHOLD_MS = 50;
  * audits), once the parser had finished and before any script ran, Chromium followed the first
  * layout (915 objects) with five more style-and-layout passes over 297, 622, 149, 138 and 71
  * objects, 40-50 ms at 1x, laying out the live components far below the fold (PageFaults' cells,
- * DataPath's steps, MethodTable's cells, CostChart's ticks), which are still skipped afterwards. The
- * full Chromium that Lighthouse drives does this and the headless shell does not. The passes
+ * DataPath's steps, MethodTable's cells, CostChart's ticks), which are still skipped afterwards.
+ * The full Chromium that Lighthouse drives does this and the headless shell does not. The passes
  * follow the components' form controls: with every <input> and <select> taken out of the page
  * they were gone, and with only the text inputs taken out three were left. autocomplete=off did
  * not stop them. Exempting the blocks that hold form controls from skipping (`:has(input, select,
