@@ -40,9 +40,9 @@ const docusaurusStubs = {
 // longest by the timings it cached, and with no cache (a fresh clone, as in CI) the largest: the
 // per-page browser files are a few lines each, so they started last and ran on alone at the end
 // while the other worker sat idle. The files below are the longest of their projects by far
-// (measured on 2 cores, 2026-12-07: the per-page browser files 100-110 s each; in the workbench,
-// answer-keys 60 s, commands and sandbox 50 s, student-site 38 s, grade 37 s); started first,
-// in this order, the shorter files fill in around them. In size order the workbench's longest
+// (measured on a 2-core AMD EPYC VM, 2026-12-07: the per-page browser files 100-110 s each; in
+// the workbench, answer-keys 60 s, commands and sandbox 50 s, student-site 38 s, grade 37 s);
+// started first, in this order, the shorter files fill in around them. In size order the workbench's longest
 // file started last and its layer took 165 s of a possible 145 s. (Here, not in a module of
 // tests/: the exercise workbench's copies of the tooling take this file with them.)
 export const LONGEST: readonly RegExp[] = [

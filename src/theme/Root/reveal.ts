@@ -10,9 +10,10 @@
 // anchoring sees to that (tests/e2e/reveal.test.ts checks it).
 //
 // Lighthouse's blocking time hardly sees these frames: its simulator slows a task that did layout
-// 2x where it slows script 4x (layoutTaskMultiplier 0.5 in Lantern's Simulator.js), so a frame of style and layout blocks only beyond 25 ms on the
-// machine that measures. Held back altogether, the reveal saved no blocking time there (5 rounds,
-// 2-core VM, 2026-12-07: sendfile 277 ms as built, 360 held back; mmap 487 and 473).
+// 2x where it slows script 4x (layoutTaskMultiplier 0.5 in Lantern's Simulator.js), so a frame of
+// style and layout blocks only beyond 25 ms on the machine that measures. Held back altogether,
+// the reveal saved no blocking time there (5 rounds, 2-core AMD EPYC VM, 2026-12-07: sendfile
+// 277 ms as built, 360 held back; mmap 487 and 473).
 
 /** The article's top-level blocks; custom.css skips those after the seventh until they are shown. */
 export const BLOCKS = '.theme-doc-markdown > *';
