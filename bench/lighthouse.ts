@@ -91,22 +91,22 @@ const BLOCKING_THRESHOLD_MS = 50;
  * ones, so the three add up to within a few ms of the run's TBT (Lighthouse blends two
  * simulations for TBT itself). Null when the run has no such list.
  *
- * The mmap chapter's own share (0-92 ms between runs of one build) is mostly one task. In
- * Lighthouse's traces of it (2-core Intel Xeon VM, 2026-12-07, also with only the blocking-time
- * audits), once the parser had finished and before any script ran, Chromium followed the first
- * layout (915 objects) with five more style-and-layout passes over 297, 622, 149, 138 and 71
- * objects, 40-50 ms at 1x, laying out the live components far below the fold (PageFaults' cells,
- * DataPath's steps, MethodTable's cells, CostChart's ticks), which are still skipped afterwards.
- * The full Chromium that Lighthouse drives does this and the headless shell does not. The passes
- * follow the components' form controls: with every <input> and <select> taken out of the page
- * they were gone, and with only the text inputs taken out three were left. autocomplete=off did
- * not stop them. Exempting the blocks that hold form controls from skipping (`:has(input, select,
- * textarea)` in custom.css) did not lower the blocking time either (6 alternating rounds: mmap
- * 85 ms against 54 ms as built, its zh-Hans twin 119 against 135, sendfile 57 against 37): the
- * components' layout then came in the first layout instead. Whether such passes end before
- * Lantern's simulated first paint (which waits only for the first task that laid anything out
- * and the first that painted: getRenderBlockingNodeData in
- * lantern/metrics/FirstContentfulPaint.js) decides how much of them counts.
+ * The mmap chapter's own share (0-92 ms between runs of one build) was mostly one task: the one
+ * that ends parsing. In it, Chromium followed the first layout with one forced style-and-layout
+ * pass per live component far below the fold (297, 622, 149, 138 and 71 objects). The trace
+ * puts them inside RenderFrameImpl::DidDispatchDOMContentLoadedEvent, where Chrome's autofill
+ * reads the page's form controls (asking each whether it can take focus and how large it is),
+ * and a control in a skipped block forces that block's layout. They follow the controls: gone
+ * with every control taken out, the same with every control disabled, absent in the headless
+ * shell that the browser tests use, which has no autofill. The task took 93-207 ms at 1x on the mmap chapter and 134-160 ms on its
+ * zh-Hans twin; once the blocks holding controls were laid out with the page and only their
+ * parts without controls skipped (custom.css), it took 13-35 ms (traces of full Chromium, 2-core
+ * AMD EPYC VM, 2026-12-07). Laying those blocks out whole had been measured first and not kept:
+ * the first layout doubled (6 alternating rounds, 2-core Intel Xeon VM: mmap 85 ms against 54 ms
+ * as built, its zh-Hans twin 119 against 135, sendfile 57 against 37). Whether a long task ends
+ * before Lantern's simulated first paint (which waits only for the first task that laid anything
+ * out and the first that painted: getRenderBlockingNodeData in
+ * lantern/metrics/FirstContentfulPaint.js) decides how much of it counts.
  */
 export function blockingShares(lhr: LhrLike): BlockingShares | null {
   const debug = lhr.audits['long-tasks']?.details?.debugData;
