@@ -93,20 +93,25 @@ const BLOCKING_THRESHOLD_MS = 50;
  *
  * The mmap chapter's own share (0-92 ms between runs of one build) was mostly one task: the one
  * that ends parsing. In it, Chromium followed the first layout with one forced style-and-layout
- * pass per live component far below the fold (297, 622, 149, 138 and 71 objects). The trace
- * puts them inside RenderFrameImpl::DidDispatchDOMContentLoadedEvent, where Chrome's autofill
- * reads the page's form controls (asking each whether it can take focus and how large it is),
- * and a control in a skipped block forces that block's layout. They follow the controls: gone
- * with every control taken out, the same with every control disabled, absent in the headless
- * shell that the browser tests use, which has no autofill. The task took 93-207 ms at 1x on the mmap chapter and 134-160 ms on its
- * zh-Hans twin; once the blocks holding controls were laid out with the page and only their
- * parts without controls skipped (custom.css), it took 13-35 ms (traces of full Chromium, 2-core
- * AMD EPYC VM, 2026-12-07). Laying those blocks out whole had been measured first and not kept:
- * the first layout doubled (6 alternating rounds, 2-core Intel Xeon VM: mmap 85 ms against 54 ms
- * as built, its zh-Hans twin 119 against 135, sendfile 57 against 37). Whether a long task ends
- * before Lantern's simulated first paint (which waits only for the first task that laid anything
- * out and the first that painted: getRenderBlockingNodeData in
- * lantern/metrics/FirstContentfulPaint.js) decides how much of it counts.
+ * pass per live component far below the fold (297, 622, 149, 138 and 71 objects). The trace puts
+ * them inside RenderFrameImpl::DidDispatchDOMContentLoadedEvent, where Chrome's autofill reads the
+ * page's form controls (asking each whether it can take focus and how large it is), and a control
+ * in a skipped block forces that block's layout. They follow the controls: gone with every control
+ * taken out, the same with every control disabled, absent in the headless shell that the browser
+ * tests use, which has no autofill. The task took 93-207 ms at 1x on the mmap chapter and 134-160
+ * ms on its zh-Hans twin; once the blocks holding controls were laid out with the page and only
+ * their parts without controls skipped (custom.css), it took 13-35 ms (traces of full Chromium,
+ * 2-core AMD EPYC VM, 2026-12-07). Lighthouse's simulated blocking time did not move measurably
+ * with it on that VM (11 alternating rounds, medians before and after: mmap 168 and 177 ms, its
+ * zh-Hans twin 348 and 307, sendfile 166 and 177): the page's own share fell, the scripts' share
+ * rose, and the script CPU time per load stayed the same (V8's profiler: 454-551 ms both ways), so
+ * the rise is the simulation's noise or its placing of tasks, not more work. Laying those blocks
+ * out whole had been measured first and not kept: the first layout doubled (6 alternating rounds,
+ * 2-core Intel Xeon VM: mmap 85 ms against 54 ms as built, its zh-Hans twin 119 against 135,
+ * sendfile 57 against 37). Whether a long task ends before Lantern's simulated first paint (which
+ * waits only for the first task that laid anything out and the first that painted:
+ * getRenderBlockingNodeData in lantern/metrics/FirstContentfulPaint.js) decides how much of it
+ * counts.
  */
 export function blockingShares(lhr: LhrLike): BlockingShares | null {
   const debug = lhr.audits['long-tasks']?.details?.debugData;
