@@ -1,14 +1,16 @@
 // A long chapter lays out its off-screen blocks only when they come near the viewport, until the
 // app reveals them a frame's worth at a time (src/theme/Root/reveal.ts, src/css/custom.css).
-// These tests fail if blocks are laid out all at once again, if the reveal never finishes (axe
-// and find in page would then meet unrendered text), if a link into the page lands elsewhere, or
-// if the copy of a page that `npm run bench:reveal` holds back loses accessibility.
+// These tests fail if blocks are laid out all at once again, if a form control waits in a skipped
+// block (Chrome's autofill would force that block's layout as parsing ends), if the reveal never
+// finishes (axe and find in page would then meet unrendered text), if a link into the page lands
+// elsewhere, or if the copy of a page that `npm run bench:reveal` holds back loses accessibility.
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Browser} from 'playwright-core';
 import {withRevealHeld} from '../../bench/hold-reveal';
 import {REVEALED} from '../../src/theme/Root/reveal';
 import {appStarted, launchChromium, pageRevealed, settle} from '../support/browser';
 import {axeFindings} from '../support/page-checks';
+import {builtFile, builtPages} from '../support/site-pages';
 
 const baseUrl = inject('baseUrl');
 const PHONE = {viewport: {width: 412, height: 823}, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true};
@@ -154,6 +156,32 @@ describe('a long chapter is revealed in steps', () => {
       expect(values.slice(-6), 'the last six blocks').toEqual(Array(6).fill('visible'));
       expect(new Set(lastParts), 'every part of the last six blocks').toEqual(new Set(['visible']));
       expect(await axeFindings(page, {rules: ['color-contrast', 'target-size']})).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Every page with form controls, before its scripts run (they are blocked here, so nothing is
+  // revealed): no control may have a skipped ancestor.
+  const withControls = builtPages().filter((page) => /<(input|select|textarea)\b/.test(builtFile(page.endsWith('/') ? `${page}index.html` : page)));
+  it(`no form control waits in a skipped block on the ${withControls.length} pages that have any`, async () => {
+    expect(withControls.length, 'pages with form controls, both languages').toBeGreaterThanOrEqual(16);
+    const context = await browser.newContext(PHONE);
+    try {
+      const page = await context.newPage();
+      await page.route('**/*.js', (route) => route.abort());
+      const skipped: Record<string, number> = {};
+      for (const path of withControls) {
+        await page.goto(`${baseUrl}${path}`, {waitUntil: 'load'});
+        skipped[path] = await page.evaluate(
+          () =>
+            Array.from(document.querySelectorAll('input, select, textarea')).filter((control) => {
+              for (let e = control.parentElement; e; e = e.parentElement) if (getComputedStyle(e).contentVisibility !== 'visible') return true;
+              return false;
+            }).length,
+        );
+      }
+      expect(skipped).toEqual(Object.fromEntries(withControls.map((path) => [path, 0])));
     } finally {
       await context.close();
     }
