@@ -5,6 +5,7 @@ import mermaidChunksPlugin from './tools/site/mermaid-chunks';
 import studentModelPlugin, {studentRemarkPlugins} from './tools/site/student-model';
 import leanStartupPlugin from './tools/site/lean-startup';
 import routeScriptsPlugin from './tools/site/route-scripts';
+import compileHintsPlugin from './tools/site/compile-hints';
 import {CODE_LANGUAGES, codeThemePlugin, sharedCodeTheme} from './tools/site/code-themes';
 import {ssrTemplate} from './tools/site/ssr-template';
 import {siteAddress} from './tools/publish/site-address';
@@ -83,6 +84,7 @@ const config: Config = {
     mermaidChunksPlugin,
     leanStartupPlugin,
     routeScriptsPlugin,
+    compileHintsPlugin,
     studentModelPlugin,
     codeThemePlugin,
     chapterTitlesPlugin,

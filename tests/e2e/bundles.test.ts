@@ -2,13 +2,15 @@
 // diagrams are pre-rendered SVG files), and the chunks every page shares hold none of it;
 // the shared bundle does no start-up work the course does not need, and its styles draw no SVG
 // image; and a page paints before its scripts start.
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, inject, it} from 'vitest';
 import {appStarted} from '../support/browser';
 import {useBrowser} from '../support/test-browser';
 import {CODE_LANGUAGES} from '../../tools/site/code-themes';
 import {containsMermaid} from '../support/page-checks';
-import {builtFile, builtPages} from '../support/site-pages';
+import {BUILD_DIR, builtFile, builtPages} from '../support/site-pages';
+import {COMPILE_HINT} from '../../tools/site/compile-hints';
 
 const baseUrl = inject('baseUrl');
 
@@ -108,6 +110,21 @@ describe('start-up work in the shared bundle', () => {
     }
     expect(pagesWithComponents, 'pages with live components').toBeGreaterThanOrEqual(14);
     expect([...shownIn(builtFile('/docs/exercises/index.html'))], 'the plainest page').toEqual([]);
+  });
+
+  // tools/site/compile-hints.ts: every script a page starts with asks V8 to compile it whole as
+  // it streams in, off the main thread; a script loaded only later (Mermaid's, for a diagram a
+  // reader opens) does not, since most of its functions never run.
+  it('marks the scripts pages start with, and only those, for eager compilation', () => {
+    const pages = builtPages().filter((urlPath) => urlPath.endsWith('/'));
+    const atStart = new Set(pages.flatMap((urlPath) => initialScripts(urlPath)));
+    expect(atStart.size, 'scripts pages start with').toBeGreaterThan(20);
+    for (const script of atStart) expect(builtFile(script).startsWith(COMPILE_HINT), `${script} starts with the hint`).toBe(true);
+    const later = [...new Set(builtPages().map((urlPath) => (urlPath.startsWith('/zh-Hans/') ? '/zh-Hans/assets/js/' : '/assets/js/')))]
+      .flatMap((dir) => readdirSync(path.join(BUILD_DIR, dir)).map((name) => `${dir}${name}`))
+      .filter((script) => script.endsWith('.js') && !atStart.has(script));
+    expect(later.length, 'scripts no page starts with').toBeGreaterThan(20);
+    for (const script of later) expect(builtFile(script).includes('allFunctionsCalledOnLoad'), `${script} has no hint`).toBe(false);
   });
 
   // The first localeCompare sets up ICU's collator (about 30 ms at 4x CPU, inside hydration);
