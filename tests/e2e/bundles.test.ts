@@ -113,8 +113,8 @@ describe('start-up work in the shared bundle', () => {
   });
 
   // tools/site/compile-hints.ts: every script a page starts with asks V8 to compile it whole as
-  // it streams in, off the main thread; a script loaded only later (Mermaid's, for a diagram a
-  // reader opens) does not, since most of its functions never run.
+  // it streams in, off the main thread; a script loaded only later (Mermaid's, for a diagram not
+  // yet rendered to SVG) does not, since most of its functions never run.
   it('marks the scripts pages start with, and only those, for eager compilation', () => {
     const pages = builtPages().filter((urlPath) => urlPath.endsWith('/'));
     const atStart = new Set(pages.flatMap((urlPath) => initialScripts(urlPath)));

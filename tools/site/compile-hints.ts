@@ -1,21 +1,26 @@
 // Marks every script a page runs as it starts for eager compilation, with V8's explicit compile
 // hint (the magic comment `//# allFunctionsCalledOnLoad` on a file's first line, Chrome 136 and
-// later; other engines read a comment). V8 otherwise compiles a function the first time it is
+// later; to other engines it is a comment). V8 otherwise compiles a function the first time it is
 // called, on the main thread: hydrating a chapter calls hundreds of functions of React, Docusaurus
-// and the page's components for the first time, and each stopped the page to be compiled. With the
-// hint V8 compiles the whole file while it streams in, off the main thread.
+// and the page's components for the first time, and each call stopped the page to compile. Timed
+// inside React (non-minified build), units of work that do almost nothing, such as a navbar link,
+// took 2-9 ms each. With the hint V8 compiles the whole file while it streams in, off the main
+// thread.
 //
-// Measured before adding it (build as it was, and the same build with the comment added to every
-// script, alternating; V8's CPU profiler on the page's main thread, from navigation to 3 s after
-// load, 2 loads per page in each of 3 rounds, 2-core AMD EPYC VM, Chromium 156, 2026-12-08):
-// script time per load on /docs/exercises/ 348-374 ms as built, 223-286 ms hinted; /docs/teach/
-// 375-545 and 223-300; the mmap chapter 374-617 and 329-376. main.js's evaluation, one task,
-// went from 49-55 ms to 27-30 ms in Lighthouse's own traces of /docs/teach/.
+// Measured on a 2-core AMD EPYC VM with Chromium 156 (2026-12-08), this build against the same
+// build with the hints taken out, alternating. V8's CPU profiler on the page's main thread, from
+// navigation to 3 s after load, 2 loads per page in each of 3 rounds, script time per load:
+// /docs/exercises/ 316-383 ms without, 214-278 ms with; /docs/teach/ 385-492 and 300-357; the mmap
+// chapter 437-508 and 298-394; its zh-Hans twin 450-617 and 442-449. In Lighthouse's traces of
+// /docs/teach/, main.js's evaluation (one task) took 49-55 ms without and 27-30 ms with. Lighthouse
+// mobile, 4 alternating rounds of 7 pages: the blocking time it attributes to scripts fell on
+// every page (medians, e.g. /docs/exercises/ 130 to 44 ms, mmap 127 to 104, zh-Hans teach 378 to
+// 189).
 //
 // Only the scripts a page loads as it starts get the hint: the chunks of every named chunk group,
 // which are the entry (runtime and main.js) and each route's chunks, the set route-scripts.ts lists
-// on each page. Chunks only loaded later (Mermaid's, when a diagram scrolls near) stay lazily
-// compiled, since most of their functions never run.
+// on each page. Chunks loaded only later (Mermaid and its parsers, for a diagram not yet rendered
+// to SVG) stay lazily compiled, since most of their functions never run.
 import type {Plugin} from '@docusaurus/types';
 // Docusaurus types its bundler configuration with webpack's types; Rspack implements the same API.
 import type {Compiler} from 'webpack';
