@@ -43,8 +43,8 @@ const docusaurusStubs = {
 // (measured on a 2-core AMD EPYC VM, 2026-12-07: the per-page browser files 100-110 s each; in
 // the workbench, answer-keys 60 s, commands and sandbox 50 s, student-site 38 s, grade 37 s);
 // started first, in this order, the shorter files fill in around them. In size order the
-// workbench's longest file started last and its layer took 165 s of a possible 145 s. (Here, not in a module of
-// tests/: the exercise workbench's copies of the tooling take this file with them.)
+// workbench's longest file started last and its layer took 165 s of a possible 145 s. (Here, not
+// in a module of tests/: the exercise workbench's copies of the tooling take this file with them.)
 export const LONGEST: readonly RegExp[] = [
   /\/tests\/e2e\/pages-[^/]+\.test\.ts$/,
   /\/tests\/workbench\/answer-keys\.test\.ts$/,

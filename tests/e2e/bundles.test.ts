@@ -124,7 +124,7 @@ describe('start-up work in the shared bundle', () => {
       .flatMap((dir) => readdirSync(path.join(BUILD_DIR, dir)).map((name) => `${dir}${name}`))
       .filter((script) => script.endsWith('.js') && !atStart.has(script));
     expect(later.length, 'scripts no page starts with').toBeGreaterThan(20);
-    for (const script of later) expect(builtFile(script).includes('allFunctionsCalledOnLoad'), `${script} has no hint`).toBe(false);
+    for (const script of later) expect(builtFile(script).includes(COMPILE_HINT.trim()), `${script} has no hint`).toBe(false);
   });
 
   // The first localeCompare sets up ICU's collator (about 30 ms at 4x CPU, inside hydration);

@@ -8,14 +8,14 @@
 // thread.
 //
 // Measured on a 2-core AMD EPYC VM with Chromium 156 (2026-12-08), this build against the same
-// build with the hints taken out, alternating. V8's CPU profiler on the page's main thread, from
-// navigation to 3 s after load, 2 loads per page in each of 3 rounds, script time per load:
-// /docs/exercises/ 316-383 ms without, 214-278 ms with; /docs/teach/ 385-492 and 300-357; the mmap
-// chapter 437-508 and 298-394; its zh-Hans twin 450-617 and 442-449. In Lighthouse's traces of
+// build with the hints taken out, alternating, so that the host's load (Lighthouse's benchmarkIndex
+// ran from 851 to 1,840 that night) fell on both alike. V8's CPU profiler on the page's main
+// thread, from navigation to 3 s after load, 2 loads per page in each of 3 rounds, script time per
+// load: /docs/exercises/ 316-383 ms without, 214-278 ms with; /docs/teach/ 385-492 and 300-357; the
+// mmap chapter 437-508 and 298-394; its zh-Hans twin 450-617 and 442-449. In Lighthouse's traces of
 // /docs/teach/, main.js's evaluation (one task) took 49-55 ms without and 27-30 ms with. Lighthouse
-// mobile, 4 alternating rounds of 7 pages: the blocking time it attributes to scripts fell on
-// every page (medians, e.g. /docs/exercises/ 130 to 44 ms, mmap 127 to 104, zh-Hans teach 378 to
-// 189).
+// mobile, 4 alternating rounds of 7 pages: the blocking time it attributes to scripts fell on every
+// page (medians, e.g. /docs/exercises/ 130 to 44 ms, mmap 127 to 104, zh-Hans teach 378 to 189).
 //
 // Only the scripts a page loads as it starts get the hint: the chunks of every named chunk group,
 // which are the entry (runtime and main.js) and each route's chunks, the set route-scripts.ts lists
