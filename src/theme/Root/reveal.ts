@@ -35,7 +35,12 @@ export const HELD = 'data-reveal-held';
 /**
  * Elements and text nodes shown per frame. Each frame also costs a fixed 30-40 ms of layout
  * and paint at 4x CPU whatever it shows; at 200 the mmap chapter's frames took 50-107 ms, at
- * 100 about 50-70 ms (trace of 2026-12-05).
+ * 100 about 50-70 ms (trace of 2026-12-05). Smaller budgets were measured and not kept (mmap
+ * chapter, 4 alternating loads traced with Lighthouse's categories, 2-core AMD EPYC VM,
+ * 2026-12-08): at 50 and 25 the frames were more, their pre-paint added up to 172 and 241 ms at
+ * 1x against 104 ms at 100, and the time the tasks after first paint spent beyond 50 ms (script
+ * 4x, layout 2x, as Lighthouse's simulator counts them) had medians of 518 and 762 ms against
+ * 556 ms at 100.
  */
 export const FRAME_BUDGET = 100;
 

@@ -6,6 +6,14 @@
 // mmap chapter's hydration at 4x CPU throttling, measured here). A ResizeObserver reports
 // after the browser's own layout, once at the start and again whenever the block's size changes:
 // a resized window, a tab shown, wrapping turned on or off.
+//
+// Keeping "wider than the block" out of React state was measured and not kept (2-core AMD EPYC VM,
+// 2026-12-08): the observer marked the <pre> and CSS showed an always-rendered button, so no block
+// re-rendered after hydration to insert it. Under Lighthouse's trace categories React's first DOM
+// change in a commit costs 4-15 ms at 1x (DevTools records the JS stack of each invalidation, and a
+// commit's stack is deep), three such commits on the sendfile chapter. But Lighthouse's blocking
+// time did not fall (5 alternating rounds, medians: sendfile 57 against 110 ms, beyond-sendfile
+// 77 against 84, mmap 145 against 138, the plain page 23 against 25).
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {useCodeWordWrap} from '@docusaurus/theme-common/internal';
 
