@@ -157,6 +157,43 @@ describe('reading progress on the course map', () => {
     });
   }
 
+  // The statuses are in the server's HTML, hidden until the browser has read the progress: before
+  // that nothing claims "not started" to a reader who has answers, and showing them inserts no node
+  // (src/components/CourseMap/index.tsx says why that matters).
+  it('shows no status before the progress is read, and inserts none to show it', async () => {
+    const published = CHAPTERS.filter((c) => c.status === 'published').length;
+    const noScript = await browser.newContext({javaScriptEnabled: false});
+    try {
+      const page = await noScript.newPage();
+      await page.goto(`${baseUrl}/docs/`, {waitUntil: 'load'});
+      expect(await page.locator('[data-quiz-progress]').count()).toBe(published);
+      expect(await page.locator('[data-quiz-progress]:visible').count(), 'statuses shown without the progress').toBe(0);
+    } finally {
+      await noScript.close();
+    }
+
+    const context = await browser.newContext();
+    const errors: string[] = [];
+    try {
+      await context.addInitScript({
+        content: `window.__mapInserts = [];
+          document.addEventListener('DOMContentLoaded', function () {
+            var map = document.querySelector('[data-quiz-progress]').closest('ol');
+            new MutationObserver(function (records) {
+              records.forEach(function (r) { r.addedNodes.forEach(function (n) { window.__mapInserts.push(n.nodeName); }); });
+            }).observe(map, {childList: true, subtree: true});
+          });`,
+      });
+      const map = await open(context, errors, '/docs/');
+      await expect.poll(() => map.locator('[data-quiz-progress]:visible').count()).toBe(published);
+      expect(await status(map, CHAPTER).textContent()).toBe(LOCALES[0].notStarted);
+      expect(await map.evaluate(() => (window as unknown as {__mapInserts: string[]}).__mapInserts), 'nodes inserted into the map').toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps each locale to the answers its own quiz shows', async () => {
     const context = await browser.newContext();
     const errors: string[] = [];

@@ -72,11 +72,20 @@ describe('<CourseMap> reading progress', () => {
     expect(container.querySelectorAll('[data-quiz-progress]')).toHaveLength(published.length);
   });
 
-  it('renders no progress on the server, so hydration meets the same HTML', () => {
+  it('renders every status on the server as not known yet, so hydration meets the same HTML', () => {
     saveProgress(window.localStorage, chapterQuizId(first), '', 'v1', {answered: 5, correct: 3, total: 5});
     const html = renderToString(<CourseMap />);
-    expect(html).not.toContain('data-quiz-progress');
+    // Present, so that showing them later inserts nothing; unmarked, so that CSS hides them.
+    expect(html.match(/data-quiz-progress=/g)).toHaveLength(published.length);
+    expect(html).not.toContain('data-progress-known');
+    expect(html).not.toContain('Quiz: 3 of 5 right');
     expect(html).not.toContain('Clear my progress');
+  });
+
+  it('marks the list once the progress is read, even when there is none', () => {
+    const {container} = render(<CourseMap />);
+    expect(container.querySelector('ol')?.hasAttribute('data-progress-known')).toBe(true);
+    expect(statusOf(container, first)).toBe('Quiz not started');
   });
 
   it('leaves out answers given on the other locale\'s pages', () => {

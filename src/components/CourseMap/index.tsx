@@ -32,7 +32,7 @@ function QuizStatus({progress}: {readonly progress: QuizProgress | undefined}): 
 }
 
 // Progress lives in this browser's storage, so it is read after hydration: the server's HTML and
-// the first client render both show none. Another tab answering a quiz updates the map too.
+// the first client render both know none. Another tab answering a quiz updates the map too.
 // Both re-render the whole map as a transition, in slices. Done at once, the first one joined the
 // render that follows hydration: on /docs/teach/ that task took 14-16 ms at 1x against 5-7 ms on
 // the plainest page (2-core VM, timings taken inside React in a non-minified build).
@@ -112,13 +112,21 @@ function ClearProgress({started, onClear}: {readonly started: boolean; readonly 
   );
 }
 
+// Each chapter's status is in the server's HTML already, as "not started" and hidden until the
+// progress is known (styles.module.css): the first reading changes one attribute of the list, and
+// for a reader with no answers yet, nothing else. Inserted after hydration instead, the statuses
+// made the longest task of /docs/teach/ in Lighthouse's mobile runs (63-117 ms at 1x; with them
+// in the HTML no task of React's passed 27 ms): under Lighthouse's trace categories DevTools
+// records a deep JS stack for each node React inserts. Lighthouse mobile, 5 alternating rounds,
+// medians of blocking time before and after (2-core AMD EPYC VM, 2026-12-08): /docs/ 191 -> 19 ms,
+// /docs/teach/ 216 -> 52 ms, /zh-Hans/docs/teach/ 256 -> 125 ms.
 export default function CourseMap({headingLevel = 2}: Props): React.ReactNode {
   const Heading = `h${headingLevel}` as 'h2' | 'h3';
   const [progress, clear] = useReadingProgress();
   const started = progress !== undefined && Object.values(progress).some((quiz) => quiz !== undefined);
   return (
     <>
-      <ol className={styles.map}>
+      <ol className={styles.map} data-progress-known={progress === undefined ? undefined : ''}>
         {CHAPTERS.map((chapter) => (
           <li key={chapter.number} className={styles.chapter}>
             <span className={styles.number} aria-hidden="true">
@@ -147,9 +155,9 @@ export default function CourseMap({headingLevel = 2}: Props): React.ReactNode {
                     <Translate id="course.planned">In preparation</Translate>
                   </span>
                 )}
-                {chapter.status === 'published' && progress !== undefined && (
+                {chapter.status === 'published' && (
                   <span className={styles.progress} data-quiz-progress={chapterQuizId(chapter)}>
-                    <QuizStatus progress={progress[chapterQuizId(chapter)]} />
+                    <QuizStatus progress={progress?.[chapterQuizId(chapter)]} />
                   </span>
                 )}
               </p>
