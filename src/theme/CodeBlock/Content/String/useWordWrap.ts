@@ -13,7 +13,12 @@
 // change in a commit costs 4-15 ms at 1x (DevTools records the JS stack of each invalidation, and a
 // commit's stack is deep), three such commits on the sendfile chapter. But Lighthouse's blocking
 // time did not fall (5 alternating rounds, medians: sendfile 57 against 110 ms, beyond-sendfile
-// 77 against 84, mmap 145 against 138, the plain page 23 against 25).
+// 77 against 84, mmap 145 against 138, the plain page 23 against 25). Nor with every code
+// block's buttons in the server's HTML as well, so that no block had a node inserted after
+// hydration (6 rounds: the scripts' share fell on three chapters of four, but the page's own
+// HTML and CSS share grew with the extra markup, and the medians went both ways: the user and
+// kernel space chapter 156 -> 76 ms, mmap 213 -> 178, sendfile 122 -> 145, zh beyond-sendfile
+// 175 -> 243).
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {useCodeWordWrap} from '@docusaurus/theme-common/internal';
 
